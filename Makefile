@@ -1,0 +1,61 @@
+# The two commands every newcomer needs: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8000
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+# Production-like local serving: DEBUG off, a secret generated once, plain HTTP on loopback.
+PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
+	DJANGO_SECURE=$${DJANGO_SECURE:-0} \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
+TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
+
+.PHONY: run test prepare lint format messages clean
+
+$(PYTHON):
+	"$$(scripts/python312.sh)" -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Database, content, translations and static files, ready for gunicorn.
+prepare: $(VENV)/.run-deps
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(MANAGE) load_content
+	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+
+run: prepare
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find templates -name '*.html')
+
+format: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(find templates -name '*.html')
+
+# Refresh locale/bn/LC_MESSAGES/django.po from the code and templates (small diffs: no locations).
+messages: $(VENV)/.run-deps
+	$(TEST_ENV) $(MANAGE) makemessages --locale bn --no-location --ignore=.venv --ignore=staticfiles
+
+test: $(VENV)/.test-deps
+	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	$(MAKE) --no-print-directory lint
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .coverage htmlcov

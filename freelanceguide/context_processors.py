@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info
+
+
+def site(request):
+    """Language alternates for the switcher, hreflang links and the canonical URL."""
+    current = get_language()
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        alternates.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "switch_url": f"/language/{code}/?{urlencode({'next': url})}",
+                "current": code == current,
+            }
+        )
+    return {
+        "language_alternates": alternates,
+        "canonical_url": request.build_absolute_uri(path),
+        "x_default_url": request.build_absolute_uri("/"),
+    }

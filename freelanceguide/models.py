@@ -1,0 +1,123 @@
+"""What every content app shares: published Markdown pages rendered on save, per language."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .markdown import render_document
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def fallback_order(language):
+    """The reader's language first, then the languages modeltranslation falls back to."""
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    return [language, *fallbacks.get(language, fallbacks["default"])]
+
+
+def shown_language(obj, field):
+    """The language of the text a reader actually sees for a translated field."""
+    current = get_language() or settings.LANGUAGE_CODE
+    for code in fallback_order(current):
+        if getattr(obj, f"{field}_{code}", None):
+            return code
+    return current
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class MarkdownPage(models.Model):
+    """A page whose body is Markdown, rendered to sanitised HTML once, when it is saved."""
+
+    # The field that names the page (title or name); used by the fallback notice.
+    heading_field = "title"
+
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("ASCII letters, digits and hyphens; shared by both languages.")
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    toc_html = models.TextField(editable=False, blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=0)
+    published = models.BooleanField(_("published"), default=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return getattr(self, self.heading_field) or self.slug
+
+    def save(self, *args, **kwargs):
+        self.render_bodies()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                *(
+                    f"{name}_{code}"
+                    for code in language_codes()
+                    for name in ("body_html", "toc_html", "reading_minutes")
+                ),
+            }
+        super().save(*args, **kwargs)
+
+    def render_bodies(self):
+        for code in language_codes():
+            rendered = render_document(getattr(self, f"body_{code}"), code)
+            setattr(self, f"body_html_{code}", rendered.html)
+            setattr(self, f"toc_html_{code}", rendered.toc_html)
+            setattr(self, f"reading_minutes_{code}", rendered.reading_minutes)
+
+    def fallback_languages(self):
+        """Languages other than the reader's that this page's heading or body is shown in."""
+        current = get_language()
+        return {shown_language(self, f) for f in (self.heading_field, "body")} - {current}
+
+    def shown_reading_minutes(self):
+        return getattr(self, f"reading_minutes_{shown_language(self, 'body')}") or 0
+
+
+class OrderedTranslatedName(models.Model):
+    """A small translated grouping item (topic, category, payment method)."""
+
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("ASCII letters, digits and hyphens; shared by both languages.")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+
+class LoadedContent(models.Model):
+    """What the content loader last wrote for one item, so it never overwrites an editor.
+
+    The fingerprint is of the values the loader wrote. If the item's current values no longer
+    match it, an editor has changed the item and the loader leaves it alone.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded content record")
+        verbose_name_plural = _("loaded content records")
+
+    def __str__(self):
+        return self.key

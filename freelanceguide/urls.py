@@ -1,0 +1,26 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from guides.views import home
+
+from . import editor, views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # Outside the language prefix: inside it the editor's POST would be redirected.
+    path("markdownx/markdownify/", editor.markdownify, name="markdownx_markdownify"),
+    path("markdownx/upload/", editor.upload, name="markdownx_upload"),
+    path("language/<str:code>/", views.switch_language, name="switch_language"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
+    path("guides/", include("guides.urls")),
+    path("skills/", include("skills.urls")),
+    path("marketplaces/", include("marketplaces.urls")),
+)
+
+handler404 = "freelanceguide.views.page_not_found"
+handler500 = "freelanceguide.views.server_error"

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from freelanceguide.admin import MarkdownTranslationAdmin
+
+from .models import Guide, GuideTopic
+
+
+@admin.register(GuideTopic)
+class GuideTopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    search_fields = ("name_bn", "name_en", "slug")
+
+
+@admin.register(Guide)
+class GuideAdmin(MarkdownTranslationAdmin):
+    list_display = ("title", "topic", "path_position", "published", "updated")
+    list_filter = ("published", "topic")
+    search_fields = ("title_bn", "title_en", "slug", "summary_bn", "summary_en")
+    prepopulated_fields = {"slug": ("title_en",)}
+    filter_horizontal = ("skills", "marketplaces")
+    ordering = ("path_position", "slug")

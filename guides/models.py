@@ -1,0 +1,39 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from freelanceguide.models import MarkdownPage, OrderedTranslatedName
+from marketplaces.models import Marketplace
+from skills.models import Skill
+
+
+class GuideTopic(OrderedTranslatedName):
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta(OrderedTranslatedName.Meta):
+        verbose_name = _("guide topic")
+        verbose_name_plural = _("guide topics")
+
+
+class Guide(MarkdownPage):
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.ForeignKey(GuideTopic, on_delete=models.PROTECT, related_name="guides", verbose_name=_("topic"))
+    path_position = models.PositiveSmallIntegerField(
+        _("position on the start-here path"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("1 is read first. Leave empty to keep the guide off the path."),
+    )
+    skills = models.ManyToManyField(Skill, related_name="guides", blank=True, verbose_name=_("related skills"))
+    marketplaces = models.ManyToManyField(
+        Marketplace, related_name="guides", blank=True, verbose_name=_("related marketplaces")
+    )
+
+    class Meta:
+        ordering = [models.F("path_position").asc(nulls_last=True), "slug"]
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def get_absolute_url(self):
+        return reverse("guides:detail", args=[self.slug])

@@ -1,0 +1,53 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from marketplaces.models import Marketplace
+from skills.models import Skill
+
+from .models import Guide, GuideTopic
+
+
+def start_here_path():
+    return Guide.objects.published().filter(path_position__isnull=False).order_by("path_position")
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "guides/home.html",
+        {
+            "path": start_here_path().select_related("topic"),
+            "skills": Skill.objects.published().filter(highlighted=True).select_related("category"),
+            "marketplaces": Marketplace.objects.published().filter(highlighted=True),
+        },
+    )
+
+
+@require_safe
+def guide_list(request):
+    topics = GuideTopic.objects.prefetch_related(Prefetch("guides", queryset=Guide.objects.published()))
+    return render(request, "guides/guide_list.html", {"topics": topics})
+
+
+@require_safe
+def guide_detail(request, slug):
+    guide = get_object_or_404(Guide.objects.published().select_related("topic"), slug=slug)
+    previous_guide = next_guide = None
+    if guide.path_position is not None:
+        path = list(start_here_path().only("slug", "title_bn", "title_en", "path_position"))
+        index = next(i for i, item in enumerate(path) if item.pk == guide.pk)
+        previous_guide = path[index - 1] if index > 0 else None
+        next_guide = path[index + 1] if index + 1 < len(path) else None
+    return render(
+        request,
+        "guides/guide_detail.html",
+        {
+            "guide": guide,
+            "previous_guide": previous_guide,
+            "next_guide": next_guide,
+            "skills": guide.skills.published().select_related("category"),
+            "marketplaces": guide.marketplaces.published(),
+        },
+    )

@@ -1,0 +1,39 @@
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .forms import MAX_COMPARED, CompareForm
+from .models import Marketplace
+
+
+@require_safe
+def marketplace_list(request):
+    return render(
+        request,
+        "marketplaces/marketplace_list.html",
+        {"marketplaces": Marketplace.objects.published(), "max_compared": MAX_COMPARED},
+    )
+
+
+@require_safe
+def marketplace_detail(request, slug):
+    marketplace = get_object_or_404(Marketplace.objects.published().prefetch_related("payouts__method"), slug=slug)
+    return render(
+        request,
+        "marketplaces/marketplace_detail.html",
+        {
+            "marketplace": marketplace,
+            "skills": marketplace.skills.published(),
+            "guides": marketplace.guides.published(),
+        },
+    )
+
+
+@require_safe
+def compare(request):
+    form = CompareForm.for_request(request)
+    compared = form.cleaned_data["m"] if form.is_bound and form.is_valid() else []
+    return render(
+        request,
+        "marketplaces/compare.html",
+        {"form": form, "compared": compared, "max_compared": MAX_COMPARED},
+    )

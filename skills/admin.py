@@ -1,0 +1,26 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedStackedInline
+
+from .models import LearningResource, Skill, SkillCategory
+
+
+@admin.register(SkillCategory)
+class SkillCategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name_bn", "name_en", "slug")
+
+
+class LearningResourceInline(TranslatedStackedInline):
+    model = LearningResource
+
+
+@admin.register(Skill)
+class SkillAdmin(MarkdownTranslationAdmin):
+    list_display = ("name", "category", "difficulty", "phone", "highlighted", "published", "updated")
+    list_filter = ("published", "category", "difficulty", "phone", "highlighted")
+    search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    inlines = [LearningResourceInline]

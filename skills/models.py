@@ -1,0 +1,97 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from freelanceguide.models import MarkdownPage, OrderedTranslatedName
+
+
+class SkillCategory(OrderedTranslatedName):
+    class Meta(OrderedTranslatedName.Meta):
+        verbose_name = _("skill category")
+        verbose_name_plural = _("skill categories")
+
+
+class Difficulty(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class PhoneFit(models.TextChoices):
+    YES = "yes", _("Can be done on a phone")
+    PARTLY = "partly", _("Partly on a phone")
+    NO = "no", _("Needs a computer")
+
+
+class Skill(MarkdownPage):
+    heading_field = "name"
+
+    name = models.CharField(_("name"), max_length=120)
+    category = models.ForeignKey(
+        SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("category")
+    )
+    position = models.PositiveSmallIntegerField(_("position in its category"), default=0)
+    difficulty = models.CharField(_("difficulty"), max_length=12, choices=Difficulty.choices)
+    months_min = models.PositiveSmallIntegerField(_("months to first paid work (from)"))
+    months_max = models.PositiveSmallIntegerField(_("months to first paid work (to)"))
+    tools = models.CharField(_("tools"), max_length=300, blank=True, help_text=_("Comma-separated names."))
+    phone = models.CharField(_("works on a phone?"), max_length=6, choices=PhoneFit.choices)
+    phone_note = models.CharField(_("why (phone)"), max_length=300, blank=True)
+    highlighted = models.BooleanField(_("highlight on the home page"), default=False)
+
+    class Meta:
+        ordering = ["category__position", "position", "slug"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(months_min__lte=models.F("months_max")), name="skill_months_range"
+            )
+        ]
+
+    def get_absolute_url(self):
+        return reverse("skills:detail", args=[self.slug])
+
+    @property
+    def tool_list(self):
+        return [tool.strip() for tool in self.tools.split(",") if tool.strip()]
+
+    @property
+    def phone_friendly(self):
+        return self.phone in (PhoneFit.YES, PhoneFit.PARTLY)
+
+
+class ResourceKind(models.TextChoices):
+    FREE_VIDEO = "free_video", _("Free online course or video")
+    PAID_COURSE = "paid_course", _("Paid online course")
+    TRAINING_CENTRE = "training_centre", _("Training centre")
+    BOOK = "book", _("Book or written guide")
+
+
+class ResourceLanguage(models.TextChoices):
+    BN = "bn", _("In Bangla")
+    EN = "en", _("In English")
+
+
+class LearningResource(models.Model):
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="resources", verbose_name=_("skill"))
+    kind = models.CharField(_("kind"), max_length=16, choices=ResourceKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=ResourceLanguage.choices)
+    cost_min_bdt = models.PositiveIntegerField(_("cost from (taka)"), null=True, blank=True)
+    cost_max_bdt = models.PositiveIntegerField(_("cost to (taka)"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("learning resource")
+        verbose_name_plural = _("learning resources")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_free(self):
+        return not self.cost_max_bdt
