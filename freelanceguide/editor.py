@@ -6,6 +6,7 @@ sanitising pipeline, and uploads accepted only when Pillow decodes them as JPEG,
 """
 
 import uuid
+import warnings
 from functools import wraps
 
 from django.conf import settings
@@ -51,18 +52,21 @@ def _checked_image(upload):
     if len(data) > settings.EDITOR_UPLOAD_MAX_BYTES:
         raise UploadRefused(_("The image is larger than 2 MB."))
     try:
-        with Image.open(ContentFile(data)) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            if image_format not in ALLOWED_IMAGE_FORMATS:
-                raise UploadRefused(_("Only JPEG, PNG and WebP images are accepted."))
-            # Checked before decoding, so a small file that expands to a huge bitmap is refused.
-            if width * height > settings.EDITOR_UPLOAD_MAX_PIXELS:
-                raise UploadRefused(_("The image has too many pixels."))
-            probe.load()
+        with warnings.catch_warnings():
+            # Pillow only warns about huge images below its hard limit; refuse them outright.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(ContentFile(data)) as probe:
+                image_format = probe.format
+                width, height = probe.size
+                if image_format not in ALLOWED_IMAGE_FORMATS:
+                    raise UploadRefused(_("Only JPEG, PNG and WebP images are accepted."))
+                # Checked before decoding, so a small file that expands to a huge bitmap is refused.
+                if width * height > settings.EDITOR_UPLOAD_MAX_PIXELS:
+                    raise UploadRefused(_("The image has too many pixels."))
+                probe.load()
     except UploadRefused:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise UploadRefused(_("This file is not an image that can be read.")) from exc
     return data, ALLOWED_IMAGE_FORMATS[image_format]
 

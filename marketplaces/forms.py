@@ -2,18 +2,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from freelanceguide.locale_format import localize_digits
+
 from .models import Marketplace
 
 MIN_COMPARED = 2
 MAX_COMPARED = 4
 
 
+class SlugListField(forms.MultipleChoiceField):
+    """Choices for the checkboxes; the form's clean_m gives readers a clearer message than Django's."""
+
+    def validate(self, value):
+        pass
+
+
 class CompareForm(forms.Form):
     """Which marketplaces to put side by side: two to four distinct, known slugs (?m=a&m=b)."""
 
-    m = forms.MultipleChoiceField(
-        label=_("Marketplaces to compare"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    m = SlugListField(label=_("Marketplaces to compare"), required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, data, marketplaces):
         super().__init__(data)
@@ -34,20 +41,20 @@ class CompareForm(forms.Form):
         if len(chosen) < MIN_COMPARED:
             raise forms.ValidationError(
                 ngettext(
-                    "Choose at least %(count)d marketplaces to compare.",
-                    "Choose at least %(count)d marketplaces to compare.",
+                    "Choose at least %(count)s marketplaces to compare.",
+                    "Choose at least %(count)s marketplaces to compare.",
                     MIN_COMPARED,
                 ),
-                params={"count": MIN_COMPARED},
+                params={"count": localize_digits(MIN_COMPARED)},
             )
         if len(chosen) > MAX_COMPARED:
             raise forms.ValidationError(
                 ngettext(
-                    "Choose at most %(count)d marketplace.",
-                    "Choose at most %(count)d marketplaces.",
+                    "Choose at most %(count)s marketplace.",
+                    "Choose at most %(count)s marketplaces.",
                     MAX_COMPARED,
                 ),
-                params={"count": MAX_COMPARED},
+                params={"count": localize_digits(MAX_COMPARED)},
             )
         return [self.marketplaces[value] for value in chosen]
 
