@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from guides.views import home
 
@@ -14,6 +16,13 @@ urlpatterns = [
     path("language/<str:code>/", views.switch_language, name="switch_language"),
     path("healthz", views.healthz, name="healthz"),
 ]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>uploads/[0-9a-f]{32}\.(?:jpg|png|webp))$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    )
 
 urlpatterns += i18n_patterns(
     path("", home, name="home"),

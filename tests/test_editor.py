@@ -121,3 +121,12 @@ def test_a_truncated_image_is_refused(staff_client):
 def test_a_missing_file_gets_a_clear_error(staff_client):
     response = staff_client.post(UPLOAD, {})
     assert response.status_code == 400
+
+
+def test_an_uploaded_image_is_served_back(staff_client, client):
+    upload = SimpleUploadedFile("x.png", image_bytes(), content_type="image/png")
+    url = re.search(r"\((/media/[^)]+)\)", staff_client.post(UPLOAD, {"image": upload}).json()["image_code"]).group(1)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert client.get("/media/../settings.py").status_code == 404

@@ -93,3 +93,10 @@ def test_unknown_paths_and_prefixes_are_404_not_500(client):
 
 def test_reader_pages_refuse_post(client):
     assert client.post("/bn/guides/").status_code == 405
+
+
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
