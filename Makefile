@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test prepare lint format messages clean
+.PHONY: run test prepare lint format messages clean page-stats
 
 $(PYTHON):
 	"$$(scripts/python312.sh)" -m venv $(VENV)
@@ -59,3 +59,7 @@ test: $(VENV)/.test-deps
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .coverage htmlcov
+
+# Queries and bytes per reader page on the shipped content.
+page-stats: $(VENV)/.test-deps
+	$(PYTHON) bench/page_stats.py

@@ -28,13 +28,18 @@ class MarketplaceQuerySet(PublishedQuerySet):
     def stale(self):
         return self.filter(facts_checked_on__lt=stale_before())
 
+    def with_payouts(self):
+        """Each marketplace's ways to get paid, with their payment method, in one extra query."""
+        return self.prefetch_related(models.Prefetch("payouts", queryset=Payout.objects.select_related("method")))
 
-# How work is won on a marketplace: one boolean field per way, in display order.
+
+# How work is won on a marketplace: one boolean field per way, in display order,
+# with a short label (comparison table) and an explanation (marketplace page).
 WIN_WAYS = [
-    ("wins_by_gig", _("Gig listings: you list a fixed-price service and buyers order it")),
-    ("wins_by_proposal", _("Proposals: you bid on jobs that clients post")),
-    ("wins_by_contest", _("Contests: many submit work, the client picks and pays one")),
-    ("wins_by_hourly", _("Hourly contracts: paid for tracked hours")),
+    ("wins_by_gig", _("Gig listings"), _("Gig listings: you list a fixed-price service and buyers order it")),
+    ("wins_by_proposal", _("Proposals"), _("Proposals: you bid on jobs that clients post")),
+    ("wins_by_contest", _("Contests"), _("Contests: many submit work, the client picks and pays one")),
+    ("wins_by_hourly", _("Hourly work"), _("Hourly contracts: paid for tracked hours")),
 ]
 
 
@@ -78,7 +83,11 @@ class Marketplace(MarkdownPage):
 
     @property
     def win_ways(self):
-        return [label for field, label in WIN_WAYS if getattr(self, field)]
+        return [explained for field, _short, explained in WIN_WAYS if getattr(self, field)]
+
+    @property
+    def win_ways_short(self):
+        return [short for field, short, _explained in WIN_WAYS if getattr(self, field)]
 
     @property
     def pro_list(self):

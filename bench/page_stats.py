@@ -1,0 +1,63 @@
+"""Queries and bytes per reader page on the shipped content (run: make page-stats).
+
+Uses a throwaway SQLite database, migrates it, loads the shipped content, then fetches each page
+in both languages with a cold cache and prints: queries, HTML bytes, and gzip/brotli-compressed
+bytes (what a phone downloads).
+"""
+
+import gzip
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import brotli
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "freelanceguide.settings.test"
+os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/stats.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+PAGES = [
+    "/{lang}/",
+    "/{lang}/guides/",
+    "/{lang}/guides/what-is-freelancing/",
+    "/{lang}/skills/",
+    "/{lang}/skills/?phone=on&difficulty=beginner",
+    "/{lang}/skills/web-design/",
+    "/{lang}/marketplaces/",
+    "/{lang}/marketplaces/upwork/",
+    "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com",
+]
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("load_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    client = Client()
+    print(f"{'page':<58} {'queries':>7} {'html B':>8} {'gzip B':>7} {'br B':>6}")
+    for template in PAGES:
+        for lang in ("bn", "en"):
+            url = template.format(lang=lang)
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            body = response.content
+            print(
+                f"{url:<58} {len(queries):>7} {len(body):>8} {len(gzip.compress(body, 6)):>7} "
+                f"{len(brotli.compress(body, quality=5)):>6}"
+            )
+
+
+if __name__ == "__main__":
+    main()
