@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test prepare lint format messages clean page-stats
+.PHONY: run test prepare lint format messages clean page-stats browser
 
 $(PYTHON):
 	"$$(scripts/python312.sh)" -m venv $(VENV)
@@ -50,7 +50,14 @@ format: $(VENV)/.test-deps
 messages: $(VENV)/.run-deps
 	$(TEST_ENV) $(MANAGE) makemessages --locale bn --no-location --ignore=.venv --ignore=staticfiles
 
-test: $(VENV)/.test-deps
+# Debian's chromium for the browser tests (Playwright drives it; it downloads no browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing and this user cannot install it: browser tests will be skipped (they fail under CI=true)"; fi; }
+
+test: $(VENV)/.test-deps browser
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0

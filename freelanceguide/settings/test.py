@@ -1,9 +1,10 @@
 """Test settings: fast hashing, plain static storage, in-memory cache and media."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES
 
 SECRET_KEY = "test-only-key"  # noqa: S105 (test settings only)
 DEBUG = False
@@ -13,4 +14,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 MEDIA_ROOT = tempfile.mkdtemp(prefix="fg-test-media-")
 # whitenoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
 STATIC_ROOT = tempfile.mkdtemp(prefix="fg-test-static-")
+# A file, not :memory:, so the browser tests' live-server threads each get their own connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="fg-test-db-"), "test.sqlite3")}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

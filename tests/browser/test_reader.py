@@ -1,0 +1,62 @@
+"""A reader on a phone: pages fit the screen, Bangla uses the site's own font, nothing fails."""
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, screenshot
+
+PATH = [
+    "/bn/",
+    "/bn/guides/what-is-freelancing/",
+    "/bn/skills/web-design/",
+    "/bn/marketplaces/upwork/",
+    "/bn/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
+    "/en/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com",
+]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_reader_pages_fit_and_load_cleanly(browser, live_content, watch, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    watcher = watch(page, live_content.url)
+    for path in PATH:
+        page.goto(live_content.url + path)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
+        screenshot(page, f"reader-{viewport['width']}-{path.strip('/').replace('/', '_').replace('?', '_')[:60]}")
+    watcher.assert_clean()
+    context.close()
+
+
+def test_bangla_is_drawn_with_the_sites_own_font(browser, live_content):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(live_content.url + "/bn/")
+    page.wait_for_load_state("networkidle")
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return [...document.fonts].filter(f => f.family.includes('Noto Sans Bengali') && f.status === 'loaded')
+                .map(f => f.weight);
+        }"""
+    )
+    assert "400" in loaded
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert family.startswith('"Noto Sans Bengali"')
+
+
+def test_the_site_works_without_javascript(browser, live_content):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_content.url + "/bn/skills/")
+    page.check("input[name=phone]")
+    page.click("form.filters button[type=submit]")
+    assert "phone=on" in page.url
+    page.goto(live_content.url + "/en/marketplaces/")
+    for slug in ("upwork", "fiverr", "guru"):
+        page.check(f"#m-{slug}")
+    page.click("form.compare-picker button[type=submit]")
+    assert page.locator("table.compare th[scope=col]").count() == 3
+    page.click(".language-switch a")
+    assert "/bn/marketplaces/compare/" in page.url
+    context.close()
