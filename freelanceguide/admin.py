@@ -13,6 +13,9 @@ class MarkdownTranslationAdmin(TabbedTranslationAdmin):
 
     markdown_fields = ("body",)
 
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         base_name = getattr(db_field, "translated_field", db_field).name
         if base_name in self.markdown_fields:
