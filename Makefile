@@ -59,6 +59,8 @@ browser:
 
 test: $(VENV)/.test-deps browser
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod DJANGO_SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  $(MANAGE) check --deploy --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0
 	$(MAKE) --no-print-directory lint
