@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 
@@ -17,7 +17,7 @@ def site(request):
                 "name": get_language_info(code)["name_local"],
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
-                "switch_url": f"/language/{code}/?{urlencode({'next': url})}",
+                "switch_url": f"{reverse('switch_language', args=[code])}?{urlencode({'next': url})}",
                 "current": code == current,
             }
         )

@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 
 BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
 TO_BANGLA = str.maketrans("0123456789", BANGLA_DIGITS)
-TO_ASCII = str.maketrans(BANGLA_DIGITS, "0123456789")
 BANGLA_MONTHS = [
     "জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন",
     "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর",
@@ -29,10 +28,6 @@ def _language(language):
 def localize_digits(value, language=None):
     text = str(value)
     return text.translate(TO_BANGLA) if _language(language) == "bn" else text
-
-
-def ascii_digits(value):
-    return str(value).translate(TO_ASCII)
 
 
 def format_number(value, language=None):

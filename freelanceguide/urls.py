@@ -32,6 +32,3 @@ urlpatterns += i18n_patterns(
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
 )
-
-handler404 = "freelanceguide.views.page_not_found"
-handler500 = "freelanceguide.views.server_error"

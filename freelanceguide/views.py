@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -46,11 +45,3 @@ def healthz(request):
     except Exception:  # any database failure means "not ready", never a 500
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    return render(request, "500.html", status=500)

@@ -4,7 +4,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedTabularInline
 
-from .models import Marketplace, PaymentMethod, Payout, stale_before
+from .models import Marketplace, PaymentMethod, Payout
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -16,9 +16,9 @@ class FactsAgeFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "stale":
-            return queryset.filter(facts_checked_on__lt=stale_before())
+            return queryset.stale()
         if self.value() == "fresh":
-            return queryset.filter(facts_checked_on__gte=stale_before())
+            return queryset.fresh()
         return queryset
 
 

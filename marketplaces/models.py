@@ -28,6 +28,9 @@ class MarketplaceQuerySet(PublishedQuerySet):
     def stale(self):
         return self.filter(facts_checked_on__lt=stale_before())
 
+    def fresh(self):
+        return self.filter(facts_checked_on__gte=stale_before())
+
     def with_payouts(self):
         """Each marketplace's ways to get paid, with their payment method, in one extra query."""
         return self.prefetch_related(models.Prefetch("payouts", queryset=Payout.objects.select_related("method")))

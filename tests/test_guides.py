@@ -70,7 +70,7 @@ def test_first_and_last_guides_have_one_neighbour(client, path_guides):
     assert 'rel="next"' not in last and 'rel="prev"' in last
 
 
-def test_body_is_rendered_on_save_not_per_request(client, django_assert_max_num_queries):
+def test_body_is_rendered_on_save_not_per_request(client):
     guide = factories.guide(slug="rendered", body_en="## Saved heading\n\ntext")
     assert '<h2 id="h-saved-heading">' in guide.body_html_en
     # Changing the stored HTML directly shows that pages serve it as stored.

@@ -1,6 +1,7 @@
 """Hostile or broken requests get a 4xx or a clear page, never a 500."""
 
 import pytest
+from django.utils import translation
 
 from tests import factories
 
@@ -32,3 +33,19 @@ def test_no_500(client, url):
 def test_reader_pages_refuse_writes(client, method):
     for url in ["/bn/", "/en/skills/", "/bn/marketplaces/compare/?m=a&m=b"]:
         assert getattr(client, method)(url).status_code == 405, (method, url)
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_a_server_error_shows_a_plain_page_in_the_readers_language(client, monkeypatch, lang):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr("guides.views.render", broken)
+    client.raise_request_exception = False
+    response = client.get(f"/{lang}/guides/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert f'<html lang="{lang}">' in page
+    assert "secret detail" not in page and "Traceback" not in page
+    with translation.override(lang):
+        assert translation.gettext("Something went wrong") in page
