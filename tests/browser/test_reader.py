@@ -4,14 +4,19 @@ import pytest
 
 from .conftest import DESKTOP, PHONE, screenshot
 
-PATH = [
-    "/bn/",
-    "/bn/guides/what-is-freelancing/",
-    "/bn/skills/web-design/",
-    "/bn/marketplaces/upwork/",
-    "/bn/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
-    "/en/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com",
+PAGES = [
+    "/{lang}/",
+    "/{lang}/guides/",
+    "/{lang}/guides/what-is-freelancing/",
+    "/{lang}/skills/",
+    "/{lang}/skills/?phone=on&difficulty=beginner",
+    "/{lang}/skills/web-design/",
+    "/{lang}/marketplaces/",
+    "/{lang}/marketplaces/upwork/",
+    "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
+    "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
 ]
+PATH = [page.format(lang=lang) for lang in ("bn", "en") for page in PAGES]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -26,6 +31,12 @@ def test_reader_pages_fit_and_load_cleanly(browser, live_content, watch, viewpor
         assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
         screenshot(page, f"reader-{viewport['width']}-{path.strip('/').replace('/', '_').replace('?', '_')[:60]}")
     watcher.assert_clean()
+    for lang in ("bn", "en"):
+        # Chromium logs a console error for any 404 document, so this one is checked on its own.
+        response = page.goto(f"{live_content.url}/{lang}/guides/no-such-guide/")
+        assert response.status == 404
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        assert page.evaluate("document.documentElement.lang") == lang
     context.close()
 
 
