@@ -13,6 +13,11 @@ TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
 .PHONY: run test prepare lint format messages clean page-stats browser
 
+# npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(PYTHON):
 	"$$(scripts/python312.sh)" -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade pip
@@ -29,7 +34,7 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(PYTHON)
 prepare: $(VENV)/.run-deps
 	$(PROD_ENV) $(MANAGE) migrate --noinput
 	$(PROD_ENV) $(MANAGE) load_content
-	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 
 run: prepare
@@ -48,7 +53,7 @@ format: $(VENV)/.test-deps
 
 # Refresh locale/bn/LC_MESSAGES/django.po from the code and templates (small diffs: no locations).
 messages: $(VENV)/.run-deps
-	$(TEST_ENV) $(MANAGE) makemessages --locale bn --no-location --ignore=.venv --ignore=staticfiles
+	$(TEST_ENV) $(MANAGE) makemessages --locale bn --no-location --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
 # Debian's chromium for the browser tests (Playwright drives it; it downloads no browser).
 browser:
@@ -62,12 +67,12 @@ test: $(VENV)/.test-deps browser
 	DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod DJANGO_SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(MANAGE) check --deploy --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .coverage htmlcov
 
 # Queries and bytes per reader page on the shipped content.
 page-stats: $(VENV)/.test-deps

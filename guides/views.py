@@ -1,11 +1,13 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from freelanceguide.pagination import page_of
 from marketplaces.models import Marketplace
 from skills.models import Skill
 
-from .models import Guide, GuideTopic
+from .models import Guide
+
+GUIDES_PER_PAGE = 30
 
 
 def start_here_path():
@@ -27,8 +29,14 @@ def home(request):
 
 @require_safe
 def guide_list(request):
-    topics = GuideTopic.objects.prefetch_related(Prefetch("guides", queryset=Guide.objects.published()))
-    return render(request, "guides/guide_list.html", {"topics": topics})
+    # One query per page however many guides exist; the template starts a topic's section
+    # wherever the topic changes, so a topic may continue on the next page.
+    guides = (
+        Guide.objects.published()
+        .select_related("topic")
+        .order_by("topic__position", "topic__slug", *Guide._meta.ordering)
+    )
+    return render(request, "guides/guide_list.html", {"page": page_of(request, guides, GUIDES_PER_PAGE)})
 
 
 @require_safe

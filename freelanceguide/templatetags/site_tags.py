@@ -34,3 +34,15 @@ def human_date(value):
 def shown_lang(obj, field):
     """The language a translated field is shown in, for a `lang` attribute on fallback text."""
     return shown_language(obj, field)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """This page's URL with `?page=` set and every other parameter kept (a search's `q`)."""
+    query = context["request"].GET.copy()
+    if number == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = number
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else context["request"].path
