@@ -121,3 +121,32 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class TranslationEdit(models.Model):
+    """When one language of one translated item was last edited, for the translation status.
+
+    Kept here, keyed by content type and object id, so the content apps need no field of
+    their own. `edited_at` is any change to the language's text; `revised_at` only a change
+    made while the language was complete and up to date, i.e. new content the other languages
+    must follow (catching up with the other language does not make that language outdated).
+    `fingerprint` is a hash of the language's text at the last save, to see what changed.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(max_length=10)
+    fingerprint = models.CharField(max_length=64)
+    complete = models.BooleanField(default=False)
+    edited_at = models.DateTimeField(_("last edited"))
+    revised_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("translation edit")
+        verbose_name_plural = _("translation edits")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="one_edit_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}:{self.language}"

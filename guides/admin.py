@@ -1,13 +1,12 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from freelanceguide.admin import MarkdownTranslationAdmin
+from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin
 
 from .models import Guide, GuideTopic
 
 
 @admin.register(GuideTopic)
-class GuideTopicAdmin(TabbedTranslationAdmin):
+class GuideTopicAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     search_fields = ("name_bn", "name_en", "slug")
 

@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedTabularInline
+from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin, TranslatedTabularInline
 
 from .models import Marketplace, PaymentMethod, Payout
 
@@ -23,7 +22,7 @@ class FactsAgeFilter(admin.SimpleListFilter):
 
 
 @admin.register(PaymentMethod)
-class PaymentMethodAdmin(TabbedTranslationAdmin):
+class PaymentMethodAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     search_fields = ("name_bn", "name_en", "slug")
 

@@ -1,13 +1,12 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedStackedInline
+from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
 
 from .models import LearningResource, Skill, SkillCategory
 
 
 @admin.register(SkillCategory)
-class SkillCategoryAdmin(TabbedTranslationAdmin):
+class SkillCategoryAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name_bn", "name_en", "slug")
