@@ -16,7 +16,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fail-on-missing", action="store_true", help="exit with status 1 when any translation is missing"
         )
-        parser.add_argument("--problems", action="store_true", help="list only items with a missing or outdated language")
+        parser.add_argument(
+            "--problems", action="store_true", help="list only items with a missing or outdated language"
+        )
 
     def handle(self, *args, fail_on_missing=False, problems=False, **options):
         codes = language_codes()
