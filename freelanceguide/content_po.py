@@ -16,6 +16,7 @@ sees the edit; an item whose texts are all unchanged is not saved at all.
 """
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ import polib
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import translation_status as ts
 from .models import language_codes
@@ -32,6 +33,7 @@ MARKER_HEADER = "X-Content-Translation"
 SOURCE_HEADER = "X-Source-Language"
 MARKER = "freelanceguide"
 HASH_PREFIX = "exported translation sha256:"
+HASH_PATTERN = re.compile(re.escape(HASH_PREFIX) + r"\s*([0-9a-f]{64})")
 
 
 class ContentPoError(Exception):
@@ -69,6 +71,13 @@ def export(language):
         SOURCE_HEADER: source,
         MARKER_HEADER: MARKER,
     }
+    with translation.override(language):  # notes for the translator in the language they write
+        for entry in _entries(language, source):
+            po.append(entry)
+    return po
+
+
+def _entries(language, source):
     for model in ts.tracked_models():
         fields = ts.text_fields(model)
         for instance in model._default_manager.order_by("pk"):
@@ -76,17 +85,15 @@ def export(language):
                 original = getattr(instance, f"{name}_{source}") or ""
                 if not original:
                     continue
-                translation = getattr(instance, f"{name}_{language}") or ""
+                current = getattr(instance, f"{name}_{language}") or ""
                 label = model._meta.get_field(name).verbose_name
-                po.append(
-                    polib.POEntry(
-                        msgctxt=context(instance, name),
-                        msgid=original,
-                        msgstr=translation,
-                        comment=f"{model._meta.verbose_name} “{instance}”: {label}\n{HASH_PREFIX} {text_hash(translation)}",
-                    )
+                note = f"{model._meta.verbose_name} “{instance}”: {label}"
+                yield polib.POEntry(
+                    msgctxt=context(instance, name),
+                    msgid=original,
+                    msgstr=current,
+                    comment=f"{note}\n{HASH_PREFIX} {text_hash(current)}",
                 )
-    return po
 
 
 @dataclass
@@ -120,10 +127,9 @@ def read(path):
 
 
 def _exported_hash(entry):
-    for line in (entry.comment or "").splitlines():
-        if line.startswith(HASH_PREFIX):
-            return line[len(HASH_PREFIX) :].strip()
-    return None
+    # PO editors and polib may re-wrap comments, so the hash may sit on the next line.
+    match = HASH_PATTERN.search(entry.comment or "")
+    return match.group(1) if match else None
 
 
 def _find(entry, cache, problems):
