@@ -111,9 +111,9 @@ class LoadedContent(models.Model):
     match it, an editor has changed the item and the loader leaves it alone.
     """
 
-    key = models.CharField(max_length=200, unique=True)
-    fingerprint = models.CharField(max_length=64)
-    loaded_at = models.DateTimeField(auto_now=True)
+    key = models.CharField(_("item"), max_length=200, unique=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
 
     class Meta:
         verbose_name = _("loaded content record")
@@ -133,13 +133,15 @@ class TranslationEdit(models.Model):
     `fingerprint` is a hash of the language's text at the last save, to see what changed.
     """
 
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    language = models.CharField(max_length=10)
-    fingerprint = models.CharField(max_length=64)
-    complete = models.BooleanField(default=False)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of item")
+    )
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    language = models.CharField(_("language"), max_length=10)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    complete = models.BooleanField(_("complete"), default=False)
     edited_at = models.DateTimeField(_("last edited"))
-    revised_at = models.DateTimeField()
+    revised_at = models.DateTimeField(_("last new content"))
 
     class Meta:
         verbose_name = _("translation edit")

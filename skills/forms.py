@@ -7,7 +7,11 @@ from .models import Difficulty
 class SkillFilterForm(forms.Form):
     phone = forms.BooleanField(label=_("Can start on a phone"), required=False)
     difficulty = forms.ChoiceField(
-        label=_("Difficulty"), required=False, choices=[("", _("Any difficulty")), *Difficulty.choices]
+        label=_("Difficulty"),
+        required=False,
+        choices=[("", _("Any difficulty")), *Difficulty.choices],
+        # Django's message repeats the reader's value, which may be in the other script.
+        error_messages={"invalid_choice": _("Choose a difficulty from the list.")},
     )
 
     def filter(self, skills):
