@@ -16,7 +16,7 @@ Changes made with QuerySet.update() bypass signals and are not seen.
 import hashlib
 import json
 import operator
-from functools import reduce
+from functools import cache, reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Q, Subquery
@@ -141,8 +141,10 @@ def _on_delete(sender, instance, **kwargs):
         ).delete()
 
 
+@cache
 def _tracked():
-    return set(tracked_models())
+    # The registry is complete once apps are ready, before any save can happen.
+    return frozenset(tracked_models())
 
 
 def connect_signals():
