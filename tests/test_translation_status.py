@@ -101,13 +101,13 @@ def test_item_saved_before_tracking_gets_a_baseline(clock):
     assert statuses(guide) == {"bn": ts.UP_TO_DATE, "en": ts.UP_TO_DATE}
     edit(guide, body_bn="বদলানো লেখা")
     assert statuses(guide) == {"bn": ts.UP_TO_DATE, "en": ts.UP_TO_DATE}
-    assert TranslationEdit.objects.filter(object_id=guide.pk).count() == 2
+    assert TranslationEdit.objects.filter(content_type__model="guide", object_id=guide.pk).count() == 2
 
 
 def test_deleting_an_item_deletes_its_records(clock):
     guide = factories.guide()
     guide.delete()
-    assert not TranslationEdit.objects.filter(object_id=guide.pk).exists()
+    assert not TranslationEdit.objects.filter(content_type__model="guide", object_id=guide.pk).exists()
 
 
 def test_child_rows_are_tracked(clock):
@@ -218,3 +218,18 @@ def test_command_prints_status_and_fails_on_missing(clock):
     assert error.value.returncode == 1
     edit(missing, summary_en="Now there")
     call_command("translation_status", "--fail-on-missing", stdout=io.StringIO())
+
+
+def test_new_field_in_one_language_makes_it_missing_in_the_other_and_filling_it_catches_up(clock):
+    guide = factories.guide(summary_bn="", summary_en="")
+    edit(guide, summary_bn="নতুন সারাংশ")
+    assert statuses(guide) == {"bn": ts.UP_TO_DATE, "en": ts.MISSING}
+    assert not TranslationEdit.objects.get(content_type__model="guide", object_id=guide.pk, language="en").complete
+    edit(guide, summary_en="A new summary")
+    assert statuses(guide) == {"bn": ts.UP_TO_DATE, "en": ts.UP_TO_DATE}
+
+
+def test_untranslated_models_have_no_text_fields():
+    from freelanceguide.models import LoadedContent
+
+    assert ts.text_fields(LoadedContent) == []
