@@ -186,3 +186,12 @@ def test_bangla_admin_changelist_labels_are_bangla(staff_client):
     for english in ("Facts checked on", "fee facts", "Translation", "Highlight on the home page", "up to date"):
         assert english.lower() not in text, english
     assert "বাংলা: হালনাগাদ" in text
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_server_error_page_is_in_one_language(lang):
+    from django.template.loader import render_to_string
+
+    with translation.override(lang):
+        html = render_to_string("500.html")
+    assert not problems(html, lang)
