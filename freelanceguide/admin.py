@@ -4,8 +4,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from reversion_compare.admin import CompareVersionAdmin
 
 from .models import LoadedContent
+
+
+class HistoryAdmin(CompareVersionAdmin):
+    """Put first in an admin's bases: every save keeps a revision, and the History page lists
+    them, compares any two field by field (each language is its own field) and restores one.
+    The models are registered with django-reversion in their own models.py."""
 
 
 class MarkdownTranslationAdmin(TabbedTranslationAdmin):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from freelanceguide.admin import MarkdownTranslationAdmin
+from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin
 
 from .models import Guide, GuideTopic
 
@@ -13,7 +13,7 @@ class GuideTopicAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Guide)
-class GuideAdmin(MarkdownTranslationAdmin):
+class GuideAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("title", "topic", "path_position", "published", "updated")
     list_filter = ("published", "topic")
     search_fields = ("title_bn", "title_en", "slug", "summary_bn", "summary_en")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedStackedInline
+from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedStackedInline
 
 from .models import LearningResource, Skill, SkillCategory
 
@@ -18,7 +18,7 @@ class LearningResourceInline(TranslatedStackedInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(MarkdownTranslationAdmin):
+class SkillAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("name", "category", "difficulty", "phone", "highlighted", "published", "updated")
     list_filter = ("published", "category", "difficulty", "phone", "highlighted")
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")
