@@ -1,4 +1,3 @@
-import reversion
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +15,6 @@ class GuideTopic(OrderedTranslatedName):
         verbose_name_plural = _("guide topics")
 
 
-# Every save in the admin keeps a revision (both languages: each is its own column).
-@reversion.register()
 class Guide(MarkdownPage):
     title = models.CharField(_("title"), max_length=200)
     topic = models.ForeignKey(GuideTopic, on_delete=models.PROTECT, related_name="guides", verbose_name=_("topic"))

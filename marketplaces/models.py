@@ -1,6 +1,5 @@
 import datetime
 
-import reversion
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -47,8 +46,6 @@ WIN_WAYS = [
 ]
 
 
-# A revision holds the marketplace with its ways to get paid (the admin inline), both languages.
-@reversion.register(follow=("payouts",))
 class Marketplace(MarkdownPage):
     heading_field = "name"
 
@@ -104,7 +101,6 @@ class Marketplace(MarkdownPage):
         return [line.strip() for line in self.cons.splitlines() if line.strip()]
 
 
-@reversion.register()
 class Payout(models.Model):
     """One way money reaches Bangladesh from one marketplace."""
 

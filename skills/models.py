@@ -1,4 +1,3 @@
-import reversion
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +23,6 @@ class PhoneFit(models.TextChoices):
     NO = "no", _("Needs a computer")
 
 
-# A revision holds the skill with its learning resources (the admin inline), both languages.
-@reversion.register(follow=("resources",))
 class Skill(MarkdownPage):
     heading_field = "name"
 
@@ -76,7 +73,6 @@ class ResourceLanguage(models.TextChoices):
     EN = "en", _("In English")
 
 
-@reversion.register()
 class LearningResource(models.Model):
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="resources", verbose_name=_("skill"))
     kind = models.CharField(_("kind"), max_length=16, choices=ResourceKind.choices)
