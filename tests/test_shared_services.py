@@ -122,3 +122,10 @@ def test_editor_uploads_go_to_the_configured_storage(staff_client):
         assert type(default_storage._wrapped).__name__ == "InMemoryStorage"
         assert default_storage.exists(name)
     assert not default_storage.exists(name)  # nothing was written to the local MEDIA_ROOT
+
+
+def test_the_suite_runs_on_the_database_named_in_database_url():
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected

@@ -172,6 +172,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # REDIS_URL: one cache shared by every app server; unset: each process's own memory.
 CACHES = caches_from_env(os.environ)
 
+# `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
+SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+
 # Error pages in the reader's language (freelanceguide/errors.py, wired in urls.py).
 CSRF_FAILURE_VIEW = "freelanceguide.errors.csrf_failure"
 
