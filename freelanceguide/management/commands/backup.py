@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", help="File to write (.fulljson.gz); default backups/freelanceguide-<time>.fulljson.gz"
+            "--output", help="File to write; default backups/freelanceguide-<time>.fulljson.gz"
         )
 
     def handle(self, *args, **options):
