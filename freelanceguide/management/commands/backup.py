@@ -25,9 +25,7 @@ class Command(BaseCommand):
     help = "Dump the site's data (both languages, revisions, editors) into backups/ as compressed JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--output", help="File to write; default backups/freelanceguide-<time>.fulljson.gz"
-        )
+        parser.add_argument("--output", help="File to write; default backups/freelanceguide-<time>.fulljson.gz")
 
     def handle(self, *args, **options):
         output = options["output"]
