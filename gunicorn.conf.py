@@ -22,8 +22,10 @@ keepalive = 5
 # Replace each worker now and then, so a slow leak can never grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-# Worker heartbeats on a RAM disk where there is one (slow or full disks stall heartbeats).
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Worker heartbeats on a RAM disk where there is one (slow or full disks stall heartbeats);
+# gunicorn creates its files there with mkstemp, so a shared folder is safe.
+SHM = "/dev/shm"  # noqa: S108
+worker_tmp_dir = SHM if os.path.isdir(SHM) else None
 
 # Over-long request lines and headers are refused by gunicorn itself (414 / 400), before Django.
 limit_request_line = 4094
