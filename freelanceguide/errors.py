@@ -13,10 +13,15 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
-DATABASE_ERRORS = (OperationalError, InterfaceError)
+# The database (or the shared Redis cache) cannot be reached: a 503 "temporarily unavailable"
+# page rather than a 500. A Redis outage is not silently ignored: serving around the cache could
+# hand out pages it should have invalidated.
+DATABASE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 # Seconds a client or load balancer should wait before asking again.
 RETRY_AFTER = 30
 

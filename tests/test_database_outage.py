@@ -124,3 +124,18 @@ def test_other_server_errors_stay_500():
     except RuntimeError:
         response = errors.server_error(request)
     assert response.status_code == 500 and b"boom" not in response.content
+
+
+def test_an_unreachable_redis_cache_gives_the_503_page_too(settings):
+    from django.core.cache.backends.redis import RedisCache
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    cache = RedisCache(f"redis://127.0.0.1:{unused_port()}/0", {"OPTIONS": {"socket_connect_timeout": 1}})
+    request = RequestFactory().get("/en/", HTTP_ACCEPT_LANGUAGE="en")
+    with pytest.raises(RedisConnectionError) as raised:
+        cache.get("page")
+    try:
+        raise raised.value
+    except RedisConnectionError:
+        response = errors.server_error(request)  # handler500 runs inside the except block
+    assert response.status_code == 503 and b"Temporarily unavailable" in response.content
