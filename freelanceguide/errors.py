@@ -8,7 +8,6 @@ so they render even when what broke the request is one of those. They never echo
 import logging
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -32,10 +31,8 @@ def reader_language(request):
     Worked out from the request, not from the active translation, because an error can happen
     before LocaleMiddleware has run (a bad Host header) or leave another request's language active.
     """
-    try:
-        return translation.get_language_from_request(request, check_path=True)
-    except Exception:  # a broken request must still get its error page
-        return settings.LANGUAGE_CODE
+    # Never raises: unknown prefixes, cookies and Accept-Language values are ignored.
+    return translation.get_language_from_request(request, check_path=True)
 
 
 def error_page(request, template, status, context=None):

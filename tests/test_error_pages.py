@@ -141,3 +141,12 @@ def test_malformed_cookies_are_ignored(client, cookie):
 def test_a_bad_language_cookie_falls_back_to_bangla(client):
     assert client.get("/", HTTP_COOKIE="django_language=xx")["Location"] == "/bn/"
     assert client.get("/", HTTP_COOKIE="django_language=en")["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    "accept", ["", "*", ";q=abc,,", "en;q=2;q=-1", "x" * 2000, "zz-ZZ", "\u09ac".encode().decode("latin-1")]
+)
+def test_error_pages_survive_any_accept_language(client, accept):
+    response = client.get("/healthz", HTTP_HOST="evil.example", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 400
+    assert response["Content-Language"] in ("bn", "en")
