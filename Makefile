@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test prepare lint format messages clean page-stats browser
+.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats browser backup restore
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 node_modules/.installed: package.json package-lock.json
@@ -70,6 +70,25 @@ test: $(VENV)/.test-deps browser
 	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest
+
+# What CI runs: `make test` (SQLite) with a Redis server, then the whole suite again on
+# PostgreSQL 15. Both servers are throwaway (scripts/with_services.sh) and removed at the end.
+test-services: $(VENV)/.test-deps
+	scripts/with_services.sh $(MAKE) --no-print-directory test test-postgres
+
+# The suite on the PostgreSQL in POSTGRES_URL (make test-services starts one).
+test-postgres: $(VENV)/.test-deps
+	DATABASE_URL="$${POSTGRES_URL:?set POSTGRES_URL, or run make test-services}" $(VENV)/bin/pytest
+
+# A consistent dump of all content (both languages), revisions and editors into backups/.
+backup: $(VENV)/.run-deps
+	$(PROD_ENV) $(MANAGE) backup
+
+# Restore a backup into an empty database: make restore FILE=backups/freelanceguide-....fulljson.gz
+restore: $(VENV)/.run-deps
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/freelanceguide-....fulljson.gz"; exit 2; }
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(MANAGE) restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .coverage htmlcov

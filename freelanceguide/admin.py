@@ -6,6 +6,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.translator import translator
+from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
 from .models import LoadedContent
@@ -66,6 +68,30 @@ class TranslationStatusAdminMixin:
 
 class TranslatedAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """A translated model's admin: both languages in tabs, and the translation status."""
+
+
+class HistoryAdmin(CompareVersionAdmin):
+    """Put first in an admin's bases: every save keeps a revision, and the History page lists
+    them, compares any two field by field (each language is its own field) and restores one.
+
+    Registering the admin registers the model with django-reversion, following its inlines (a
+    skill's learning resources, a marketplace's payouts), so one revision holds the whole page.
+    The admin is loaded after modeltranslation has added the per-language columns, so every
+    language is recorded; a decorator on the model class would run too early and miss them.
+    """
+
+    # Left out of the comparison (still kept in each revision): what is derived on save.
+    derived_fields = ("body_html", "toc_html", "reading_minutes", "created", "updated")
+
+    @property
+    def compare_exclude(self):
+        """Editors compare what they write, per language: `title [bn]` and `title [en]`, not the
+        untranslated column modeltranslation mirrors from the default language, nor the HTML."""
+        translated = translator.get_options_for_model(self.model).all_fields
+        excluded = set(translated) | set(self.derived_fields)
+        for name in self.derived_fields:
+            excluded |= {field.name for field in translated.get(name, ())}
+        return excluded
 
 
 class MarkdownTranslationAdmin(TranslatedAdmin):

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import gettext
 
 from .models import LoadedContent
 
@@ -151,6 +153,13 @@ class ContentLoader:
         return resolved
 
     def _write(self, instance, fields, m2m, children):
+        # Keep a revision of what was loaded (for models registered with django-reversion), so an
+        # editor can compare a later change with the shipped text and go back to it.
+        with reversion.create_revision():
+            reversion.set_comment(gettext("Loaded from the content files shipped with the site"))
+            self._write_values(instance, fields, m2m, children)
+
+    def _write_values(self, instance, fields, m2m, children):
         for name, value in self._resolve(type(instance), fields).items():
             setattr(instance, name, value)
         instance.full_clean(validate_unique=False, validate_constraints=False)

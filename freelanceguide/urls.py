@@ -32,3 +32,8 @@ urlpatterns += i18n_patterns(
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
 )
+
+# Error pages in the reader's language; 404 keeps Django's view with templates/404.html.
+handler400 = "freelanceguide.errors.bad_request"
+handler403 = "freelanceguide.errors.permission_denied"
+handler500 = "freelanceguide.errors.server_error"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin
+from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
 
 from .models import Guide, GuideTopic
 
@@ -12,7 +12,7 @@ class GuideTopicAdmin(TranslatedAdmin):
 
 
 @admin.register(Guide)
-class GuideAdmin(MarkdownTranslationAdmin):
+class GuideAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("title", "topic", "path_position", "published", "updated")
     list_filter = ("published", "topic")
     search_fields = ("title_bn", "title_en", "slug", "summary_bn", "summary_en")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin, TranslatedTabularInline
+from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedTabularInline
 
 from .models import Marketplace, PaymentMethod, Payout
 
@@ -32,7 +32,7 @@ class PayoutInline(TranslatedTabularInline):
 
 
 @admin.register(Marketplace)
-class MarketplaceAdmin(MarkdownTranslationAdmin):
+class MarketplaceAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("name", "facts_checked_on", "highlighted", "published", "updated")
     list_filter = (FactsAgeFilter, "published", "highlighted", "wins_by_gig", "wins_by_proposal", "wins_by_contest")
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")

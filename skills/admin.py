@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
+from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
 
 from .models import LearningResource, Skill, SkillCategory
 
@@ -17,7 +17,7 @@ class LearningResourceInline(TranslatedStackedInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(MarkdownTranslationAdmin):
+class SkillAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("name", "category", "difficulty", "phone", "highlighted", "published", "updated")
     list_filter = ("published", "category", "difficulty", "phone", "highlighted")
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")

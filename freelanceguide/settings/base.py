@@ -1,11 +1,14 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from .services import caches_from_env, media_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "markdownx",
+    "axes",
+    "reversion",
+    "reversion_compare",
     "freelanceguide",
     "skills",
     "marketplaces",
@@ -36,6 +42,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Database errors anywhere below become a 503 page, not a traceback.
+    "freelanceguide.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -45,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "freelanceguide.urls"
@@ -72,9 +82,26 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=60,
+        # A kept connection is checked before reuse, so the site recovers by itself when the
+        # database comes back after an outage.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Admin login lockout (django-axes): 5 failures per user name, or per address, lock for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "freelanceguide.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "freelanceguide.security.lockout_response"
+# The client's address: REMOTE_ADDR, or X-Forwarded-For behind DJANGO_TRUSTED_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "freelanceguide.security.client_ip"
+TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -108,7 +135,8 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # behind a web server or object storage set DJANGO_SERVE_MEDIA=0 (docs in README).
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "1") == "1"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local files by default; object storage for several servers (docs/deploy.md).
+    "default": media_storage_from_env(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -141,7 +169,14 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_NAME = "django_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# REDIS_URL: one cache shared by every app server; unset: each process's own memory.
+CACHES = caches_from_env(os.environ)
+
+# `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
+SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+
+# Error pages in the reader's language (freelanceguide/errors.py, wired in urls.py).
+CSRF_FAILURE_VIEW = "freelanceguide.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -2,9 +2,11 @@
 
 import os
 import tempfile
+import uuid
 
 from .base import *  # noqa: F403
 from .base import DATABASES, STORAGES
+from .services import caches_from_env
 
 SECRET_KEY = "test-only-key"  # noqa: S105 (test settings only)
 DEBUG = False
@@ -17,4 +19,5 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="fg-test-static-")
 # A file, not :memory:, so the browser tests' live-server threads each get their own connection.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="fg-test-db-"), "test.sqlite3")}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With REDIS_URL (CI) the suite runs on Redis, under a key prefix of its own; else locmem.
+CACHES = caches_from_env({**os.environ, "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"})
