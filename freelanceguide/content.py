@@ -49,6 +49,11 @@ def translated(item, *names):
     return values
 
 
+def aliases(item):
+    """An item's `search_aliases = [...]` (other spellings, any script), one per line."""
+    return "\n".join(alias.strip() for alias in item.get("search_aliases", []) if alias.strip())
+
+
 class ContentDir:
     def __init__(self, path):
         self.path = Path(path)

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from guides.views import home
+from seo.feeds import GuideFeed
+from seo.sitemaps import SITEMAPS
+from seo.views import robots_txt
 
 from . import editor, views
 
@@ -17,6 +21,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", views.favicon),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -31,4 +37,6 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
+    path("search/", include("search.urls")),
+    path("feed/", GuideFeed(), name="feed"),
 )

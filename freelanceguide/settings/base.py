@@ -27,11 +27,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "freelanceguide",
     "skills",
     "marketplaces",
     "guides",
+    "search",
+    "seo",
 ]
 
 MIDDLEWARE = [

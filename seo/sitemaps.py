@@ -1,0 +1,64 @@
+"""/sitemap.xml: every published page in both languages, with hreflang alternates and
+x-default (the unprefixed address, which redirects by the reader's language), and lastmod
+from the content's own `updated` time."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from guides.models import Guide
+from marketplaces.models import Marketplace
+from skills.models import Skill
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ContentSitemap(BilingualSitemap):
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.published().order_by("pk").only("slug", "updated")
+
+    def lastmod(self, item):
+        return item.updated
+
+
+class SectionSitemap(BilingualSitemap):
+    """Home and the three lists; each changes when the newest item it shows changes."""
+
+    SECTIONS = {
+        "home": (Guide, Skill, Marketplace),
+        "guides:list": (Guide,),
+        "skills:list": (Skill,),
+        "marketplaces:list": (Marketplace,),
+    }
+
+    def items(self):
+        return list(self.SECTIONS)
+
+    def location(self, item):
+        return reverse(item)
+
+    @cached_property
+    def _latest(self):
+        return {
+            model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
+            for model in (Guide, Skill, Marketplace)
+        }
+
+    def lastmod(self, item):
+        return max((self._latest[m] for m in self.SECTIONS[item] if self._latest[m]), default=None)
+
+
+SITEMAPS = {
+    "sections": SectionSitemap(),
+    "guides": ContentSitemap(Guide),
+    "skills": ContentSitemap(Skill),
+    "marketplaces": ContentSitemap(Marketplace),
+}
