@@ -20,13 +20,16 @@ from .normalise import normalise, readable
 
 SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE}
 
+# Inline tags vanish ("<a>this</a>." stays "this."); every other tag is a word break.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 _WHITESPACE = re.compile(r"\s+")
 
 
 def plain_text(body_html):
     """Readable text of sanitised HTML; tags become spaces so words never run together."""
-    return _WHITESPACE.sub(" ", html.unescape(_TAG.sub(" ", body_html or ""))).strip()
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", body_html or ""))
+    return _WHITESPACE.sub(" ", html.unescape(text)).strip()
 
 
 def entry_values(obj):

@@ -3,7 +3,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guides.models import Guide
@@ -25,9 +24,6 @@ class GuideFeed(Feed):
 
     def feed_url(self):
         return reverse("feed")
-
-    def language(self):
-        return get_language()
 
     def author_name(self):
         # Atom requires an author for the feed (or every entry).

@@ -5,7 +5,6 @@ from the content's own `updated` time."""
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
-from django.utils.functional import cached_property
 
 from guides.models import Guide
 from marketplaces.models import Marketplace
@@ -40,20 +39,21 @@ class SectionSitemap(BilingualSitemap):
     }
 
     def items(self):
-        return list(self.SECTIONS)
-
-    def location(self, item):
-        return reverse(item)
-
-    @cached_property
-    def _latest(self):
-        return {
+        # Computed on every request: the sitemap object lives as long as the process.
+        latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
             for model in (Guide, Skill, Marketplace)
         }
+        return [
+            (name, max((latest[m] for m in models if latest[m]), default=None))
+            for name, models in self.SECTIONS.items()
+        ]
+
+    def location(self, item):
+        return reverse(item[0])
 
     def lastmod(self, item):
-        return max((self._latest[m] for m in self.SECTIONS[item] if self._latest[m]), default=None)
+        return item[1]
 
 
 SITEMAPS = {
