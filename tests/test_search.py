@@ -346,3 +346,31 @@ def test_every_page_has_the_search_box(client, url):
 def test_search_pages_refuse_writes_and_ask_not_to_be_indexed(client):
     assert client.post("/bn/search/", {"q": "x"}).status_code == 405
     assert b'<meta name="robots" content="noindex">' in client.get("/bn/search/?q=x").content
+
+
+# --- admin -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_editors_edit_alternative_spellings_and_can_rebuild_the_index(staff_client):
+    market = factories.marketplace(slug="m1")
+    page = staff_client.get(f"/admin/marketplaces/marketplace/{market.pk}/change/").content.decode()
+    assert 'name="search_aliases"' in page
+    assert 'name="search_aliases_bn"' not in page, "aliases are not translated"
+    SearchEntry.objects.all().delete()
+    factories.guide(slug="g1")
+    assert staff_client.get("/admin/search/searchentry/").status_code == 200
+    assert staff_client.get("/admin/search/searchentry/add/").status_code == 403
+    entry = SearchEntry.objects.get()
+    response = staff_client.post(
+        "/admin/search/searchentry/", {"action": "rebuild_index", "_selected_action": [entry.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    assert SearchEntry.objects.count() == 2
+
+
+def test_capture_needs_a_name():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load seo_tags %}{% capture %}x{% endcapture %}")
