@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from freelanceguide.pagination import page_of
 
 from .models import Kind, SearchEntry
-from .query import MAX_QUERY_LENGTH, query_words, search
+from .query import MAX_QUERY_LENGTH, entries, query_words, search
 from .snippets import excerpt, highlight
 
 RESULTS_PER_PAGE = 20
@@ -64,11 +64,12 @@ def search_view(request):
     context = {"query": typed, "cut": cut, "max_length": MAX_QUERY_LENGTH}
     language = get_language()
     if not words:
-        entries = SearchEntry.objects.exclude(kind=Kind.GUIDE).order_by("-kind", "slug")[:SUGGESTIONS]
-        context["suggestions"] = [(entry.get_absolute_url(), *entry.shown("title", language)) for entry in entries]
+        popular = SearchEntry.objects.exclude(kind=Kind.GUIDE).order_by("-kind", "slug")[:SUGGESTIONS]
+        context["suggestions"] = [(entry.get_absolute_url(), *entry.shown("title", language)) for entry in popular]
         return render(request, "search/search.html", context)
-    page = page_of(request, search(phrase, words), RESULTS_PER_PAGE)
+    # One query ranks every match (ids only), one fetches this page's rows.
+    page = page_of(request, list(search(phrase, words)), RESULTS_PER_PAGE)
     context["page"] = page
     context["searched"] = True  # an empty Page is falsy in templates
-    context["results"] = [_result(entry, phrase, words, language) for entry in page.object_list]
+    context["results"] = [_result(entry, phrase, words, language) for entry in entries(page.object_list)]
     return render(request, "search/search.html", context)
