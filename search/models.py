@@ -27,14 +27,16 @@ class SearchEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField(_("object id"))
     slug = models.SlugField(_("slug"))
+    # Searched columns first: SQLite reads a row's columns in order, so a scan of these
+    # never walks through the long display text stored after them.
+    names = models.TextField(_("normalised titles and alternative spellings"), blank=True)
+    content = models.TextField(_("normalised summaries and text"), blank=True)
     title_bn = models.CharField(_("title (Bangla)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     summary_bn = models.CharField(_("summary (Bangla)"), max_length=300, blank=True)
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     text_bn = models.TextField(_("text (Bangla)"), blank=True)
     text_en = models.TextField(_("text (English)"), blank=True)
-    names = models.TextField(_("normalised titles and alternative spellings"), blank=True)
-    content = models.TextField(_("normalised summaries and text"), blank=True)
     updated = models.DateTimeField(_("content last updated"))
 
     class Meta:

@@ -49,13 +49,20 @@ def search(phrase, words):
     matches = Q()
     for word in words:
         matches &= Q(_has("names", word)) | Q(_has("content", word))
-    rank = Case(
-        When(_has("names", phrase), then=Value(RANK_NAME_PHRASE)),
-        When(_all_words("names", words), then=Value(RANK_NAME_WORDS)),
-        When(_has("content", phrase), then=Value(RANK_TEXT_PHRASE)),
-        default=Value(RANK_TEXT_WORDS),
-        output_field=IntegerField(),
-    )
+    if len(words) == 1:  # every match has the word: in a name, or else in the text
+        rank = Case(
+            When(_has("names", phrase), then=Value(RANK_NAME_PHRASE)),
+            default=Value(RANK_TEXT_PHRASE),
+            output_field=IntegerField(),
+        )
+    else:
+        rank = Case(
+            When(_has("names", phrase), then=Value(RANK_NAME_PHRASE)),
+            When(_all_words("names", words), then=Value(RANK_NAME_WORDS)),
+            When(_has("content", phrase), then=Value(RANK_TEXT_PHRASE)),
+            default=Value(RANK_TEXT_WORDS),
+            output_field=IntegerField(),
+        )
     kind_order = Case(
         *(When(kind=kind, then=Value(position)) for position, kind in enumerate(Kind.values)),
         output_field=IntegerField(),

@@ -64,7 +64,8 @@ def search_view(request):
     context = {"query": typed, "cut": cut, "max_length": MAX_QUERY_LENGTH}
     language = get_language()
     if not words:
-        popular = SearchEntry.objects.exclude(kind=Kind.GUIDE).order_by("-kind", "slug")[:SUGGESTIONS]
+        # Marketplaces first ("marketplace" < "skill"): what readers ask about most.
+        popular = SearchEntry.objects.exclude(kind=Kind.GUIDE).order_by("kind", "slug")[:SUGGESTIONS]
         context["suggestions"] = [(entry.get_absolute_url(), *entry.shown("title", language)) for entry in popular]
         return render(request, "search/search.html", context)
     # One query ranks every match (ids only), one fetches this page's rows.
