@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from guides.views import home
@@ -21,7 +22,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", views.favicon),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
@@ -38,5 +39,5 @@ urlpatterns += i18n_patterns(
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
     path("search/", include("search.urls")),
-    path("feed/", GuideFeed(), name="feed"),
+    path("feed/", require_safe(GuideFeed()), name="feed"),
 )

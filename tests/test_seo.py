@@ -259,3 +259,9 @@ def test_metadata_stays_within_the_query_budget(client, django_assert_max_num_qu
     guides = [factories.guide(topic=topic, path_position=n + 1) for n in range(10)]
     with django_assert_max_num_queries(4):
         assert client.get(url.format(guide=guides[3].slug)).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt", "/bn/feed/", "/en/feed/"])
+def test_machine_readable_pages_refuse_writes_and_answer_head(client, url):
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200
