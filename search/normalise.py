@@ -44,15 +44,18 @@ def normalise(text):
     return _SPACES.sub(" ", text).strip()
 
 
-def normalise_with_map(text):
+def normalise_with_map(text, limit=None):
     """`normalise` of an NFC `text`, plus, for each output character, its index in `text`.
 
     Used to find a match in readable text: search the normalised form, then map the span
-    back to the characters the reader sees. Gives the same string as `normalise`.
+    back to the characters the reader sees. Gives the same string as `normalise`; with
+    `limit`, stops once that many characters are out (a long body's first match is enough).
     """
     out, where = [], []
     space = True  # drop leading spaces
     for index, char in enumerate(text):
+        if limit is not None and len(out) >= limit:
+            return "".join(out), where
         for mapped in _TABLE[ord(char)]:
             if mapped == " ":
                 if space:

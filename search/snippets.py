@@ -8,7 +8,7 @@ match back to the characters the reader sees, so "ফাইভার" typed with
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .normalise import normalise_with_map, readable
+from .normalise import normalise, normalise_with_map, readable
 
 # Characters of context on each side of the first match.
 CONTEXT = 90
@@ -49,14 +49,28 @@ def highlight(text, terms):
     return _marked(text, _spans(text, terms))
 
 
+def _first_match(text, phrase, words):
+    """(start, end) in `text` of the phrase's first occurrence, else the earliest word's."""
+    normal = normalise(text)  # fast; the mapping pass below runs only up to the match
+    position = normal.find(phrase) if phrase else -1
+    term = phrase
+    if position == -1:
+        found = [(normal.find(word), word) for word in words if word and word in normal]
+        if not found:
+            return None
+        position, term = min(found)
+    _normal, where = normalise_with_map(text, limit=position + len(term))
+    return where[position], where[position + len(term) - 1] + 1
+
+
 def excerpt(text, phrase, words):
     """About 2*CONTEXT characters of `text` around the phrase (else the first word found),
     escaped, with every word marked; None when no word occurs in it."""
     text = readable(text)
-    spans = _spans(text, [phrase]) or _spans(text, words)
-    if not spans:
+    first = _first_match(text, phrase, words)
+    if first is None:
         return None
-    first_start, first_end = spans[0]
+    first_start, first_end = first
     start = max(0, first_start - CONTEXT)
     end = min(len(text), first_end + CONTEXT)
     # Cut at spaces so no word is shown in half.

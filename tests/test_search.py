@@ -63,6 +63,10 @@ def test_the_mapping_form_gives_the_same_text_and_valid_positions(text):
     assert normal == normalise(text)
     assert len(where) == len(normal)
     assert all(0 <= index < len(text) for index in where)
+    for limit in (0, 1, 5):
+        prefix, prefix_where = normalise_with_map(text, limit=limit)
+        assert normal.startswith(prefix) and len(prefix) >= min(limit, len(normal)) - 1
+        assert prefix_where == where[: len(prefix)]
 
 
 def test_highlight_escapes_text_and_marks_only_the_term():
@@ -77,6 +81,8 @@ def test_excerpt_marks_the_match_in_the_readers_spelling():
     assert passage.startswith("… ") and passage.endswith(" …")
     assert len(passage) < 300
     assert excerpt(text, "fiverr", ["fiverr"]) is None
+    # No phrase in the text: the earliest of the words is the centre.
+    assert excerpt("one two three", "three one", ["three", "one"]) == "<mark>one</mark> two <mark>three</mark>"
 
 
 # --- the shipped content: what readers type ----------------------------------------------
