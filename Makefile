@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats browser backup restore
+.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 node_modules/.installed: package.json package-lock.json
@@ -96,3 +96,7 @@ clean:
 # Queries and bytes per reader page on the shipped content.
 page-stats: $(VENV)/.test-deps
 	$(PYTHON) bench/page_stats.py
+
+# One search against 2,000 generated guides on SQLite (figure in README.md).
+bench-search: $(VENV)/.test-deps
+	$(PYTHON) bench/search_bench.py

@@ -37,6 +37,7 @@ PAGES = [
     "/{lang}/marketplaces/",
     "/{lang}/marketplaces/upwork/",
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com",
+    "/{lang}/search/?q=ফাইভার",
 ]
 
 

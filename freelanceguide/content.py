@@ -51,6 +51,15 @@ def translated(item, *names):
     return values
 
 
+# Fields the loader started writing after items may already have been loaded.
+LATER_FIELDS = frozenset({"search_aliases"})
+
+
+def aliases(item):
+    """An item's `search_aliases = [...]` (other spellings, any script), one per line."""
+    return "\n".join(alias.strip() for alias in item.get("search_aliases", []) if alias.strip())
+
+
 class ContentDir:
     def __init__(self, path):
         self.path = Path(path)
@@ -112,8 +121,7 @@ class ContentLoader:
                 return self._count(CREATED, key)
             if record is None:
                 return self._count(KEPT_EDITOR_OWNED, key)
-            current = self._fingerprint(self._snapshot_instance(instance, fields, m2m, children))
-            if current != record.fingerprint:
+            if not self._unchanged_since_load(instance, fields, m2m, children, record):
                 return self._count(KEPT_EDITED, key)
             if wanted == record.fingerprint:
                 return self._count(UNCHANGED, key)
@@ -121,6 +129,17 @@ class ContentLoader:
             record.fingerprint = wanted
             record.save(update_fields=["fingerprint", "loaded_at"])
             return self._count(UPDATED, key)
+
+    def _unchanged_since_load(self, instance, fields, m2m, children, record):
+        current = self._fingerprint(self._snapshot_instance(instance, fields, m2m, children))
+        if current == record.fingerprint:
+            return True
+        # A record written before a LATER_FIELDS field existed has no value for it; an empty
+        # value there is not an editor's change, so compare without it.
+        older = {name: value for name, value in fields.items() if name not in LATER_FIELDS or getattr(instance, name)}
+        if older == fields:
+            return False
+        return self._fingerprint(self._snapshot_instance(instance, older, m2m, children)) == record.fingerprint
 
     @staticmethod
     def _complete_rows(child):

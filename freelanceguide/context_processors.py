@@ -4,6 +4,16 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 
 
+def x_default_path(path):
+    """The page's address without a language prefix: it redirects by the reader's language.
+
+    The same address the sitemap gives as x-default (django.contrib.sitemaps strips the
+    default language's prefix the same way), so the page and the sitemap agree.
+    """
+    default = translate_url(path, settings.LANGUAGE_CODE)
+    return default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+
+
 def site(request):
     """Language alternates for the switcher, hreflang links and the canonical URL."""
     current = get_language()
@@ -24,5 +34,5 @@ def site(request):
     return {
         "language_alternates": alternates,
         "canonical_url": request.build_absolute_uri(path),
-        "x_default_url": request.build_absolute_uri("/"),
+        "x_default_url": request.build_absolute_uri(x_default_path(path)),
     }

@@ -46,6 +46,15 @@ class MarkdownPage(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     toc_html = models.TextField(editable=False, blank=True)
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=0)
+    # Not translated: readers type a name in either script on either language's pages.
+    search_aliases = models.TextField(
+        _("other spellings for search"),
+        blank=True,
+        help_text=_(
+            "One per line, in any script: how readers may type the name (ফাইভার, fiver). "
+            "Search finds the page by these too; readers never see them."
+        ),
+    )
     published = models.BooleanField(_("published"), default=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("last updated"), auto_now=True)

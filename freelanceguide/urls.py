@@ -1,10 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from guides.views import home
+from seo.feeds import GuideFeed
+from seo.sitemaps import SITEMAPS
+from seo.views import robots_txt
 
 from . import editor, views
 
@@ -17,6 +22,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages without an icon link (the admin).
     path("favicon.ico", views.favicon),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -31,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
+    path("search/", include("search.urls")),
+    path("feed/", require_safe(GuideFeed()), name="feed"),
 )
 
 # Error pages in the reader's language; 404 keeps Django's view with templates/404.html.

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from freelanceguide.content import ContentDir, translated
+from freelanceguide.content import ContentDir, aliases, translated
 
 from .models import Guide, GuideTopic
 
@@ -21,6 +21,7 @@ def load(loader):
             {
                 "topic": item["topic"],
                 "path_position": item.get("path_position"),
+                "search_aliases": aliases(item),
                 **translated(item, "title", "summary", "body"),
             },
             m2m={"skills": item.get("skills", []), "marketplaces": item.get("marketplaces", [])},

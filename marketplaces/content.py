@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from freelanceguide.content import Child, ContentDir, translated
+from freelanceguide.content import Child, ContentDir, aliases, translated
 
 from .models import Marketplace, PaymentMethod, Payout
 
@@ -33,6 +33,7 @@ def load(loader):
                 "website": item["website"],
                 "position": item.get("position", 0),
                 "highlighted": item.get("highlighted", False),
+                "search_aliases": aliases(item),
                 "wins_by_gig": "gig" in ways,
                 "wins_by_proposal": "proposal" in ways,
                 "wins_by_contest": "contest" in ways,

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from freelanceguide.content import Child, ContentDir, translated
+from freelanceguide.content import Child, ContentDir, aliases, translated
 
 from .models import LearningResource, Skill, SkillCategory
 
@@ -36,6 +36,7 @@ def load(loader):
                 "tools": ", ".join(item.get("tools", [])),
                 "phone": item["phone"],
                 "highlighted": item.get("highlighted", False),
+                "search_aliases": aliases(item),
                 **translated(item, "name", "summary", "phone_note", "body"),
             },
             children={"resources": Child(LearningResource, "skill", resources)},

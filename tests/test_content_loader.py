@@ -108,3 +108,37 @@ def test_shipped_content_has_no_dangling_references():
     load_marketplaces(loader)
     load_guides(loader)
     assert loader.messages == []
+
+
+def _as_loaded_before_search_aliases(model, slug):
+    """Make an item look as if an older loader, which knew no search_aliases, had written it."""
+    item = model.objects.get(slug=slug)
+    model.objects.filter(pk=item.pk).update(search_aliases="")
+    item.refresh_from_db()
+    loader = ContentLoader()
+    record = LoadedContent.objects.get(key=f"{model._meta.label_lower}:{slug}")
+    fields = {"name_en": item.name_en, "name_bn": item.name_bn}
+    # The fingerprint an older loader wrote: same values, no search_aliases key.
+    snapshot = loader._snapshot_instance(item, {**fields}, {}, {})
+    record.fingerprint = loader._fingerprint(snapshot)
+    record.save()
+    return item, fields
+
+
+def test_items_loaded_before_search_aliases_existed_get_them(shipped_content):
+    item, fields = _as_loaded_before_search_aliases(Marketplace, "fiverr")
+    # The older loader wrote only these fields; the new one adds search_aliases.
+    loader = ContentLoader()
+    assert loader.sync(Marketplace, "fiverr", {**fields, "search_aliases": "ফাইভার"}) == "updated"
+    item.refresh_from_db()
+    assert item.search_aliases == "ফাইভার"
+
+
+def test_an_editors_aliases_on_an_old_record_are_kept(shipped_content):
+    item, fields = _as_loaded_before_search_aliases(Marketplace, "upwork")
+    item.search_aliases = "an editor's spelling"
+    item.save()
+    loader = ContentLoader()
+    assert loader.sync(Marketplace, "upwork", {**fields, "search_aliases": "আপওয়ার্ক"}) == "kept: changed by an editor"
+    item.refresh_from_db()
+    assert item.search_aliases == "an editor's spelling"

@@ -70,7 +70,10 @@ def test_pages_declare_language_canonical_and_alternates(client):
         assert f'<link rel="canonical" href="http://testserver/{lang}/guides/alpha/">' in page
         assert f'hreflang="{other}" href="http://testserver/{other}/guides/alpha/"' in page
         assert f'hreflang="{lang}" href="http://testserver/{lang}/guides/alpha/"' in page
-        assert 'hreflang="x-default" href="http://testserver/"' in page
+        # The unprefixed address, as in the sitemap; it redirects by the reader's language.
+        assert 'hreflang="x-default" href="http://testserver/guides/alpha/"' in page
+    assert client.get("/guides/alpha/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/guides/alpha/"
+    assert 'hreflang="x-default" href="http://testserver/"' in client.get("/en/").content.decode()
 
 
 @pytest.mark.parametrize("lang", ["bn", "en"])

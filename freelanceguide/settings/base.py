@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "axes",
     "reversion",
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "skills",
     "marketplaces",
     "guides",
+    "search",
+    "seo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,87 @@
+"""The passage shown under a result, with the reader's words marked.
+
+Matching happens on normalised text (search.normalise); `normalise_with_map` maps each
+match back to the characters the reader sees, so "ফাইভার" typed with a ZWNJ still marks
+"ফাইভার" in the text. Text is escaped piece by piece; only our own <mark> tags are HTML.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .normalise import normalise, normalise_with_map, readable
+
+# Characters of context on each side of the first match.
+CONTEXT = 90
+
+
+def _spans(text, terms):
+    """Sorted, merged (start, end) spans of `text` where any normalised term occurs."""
+    normal, where = normalise_with_map(text)
+    spans = []
+    for term in terms:
+        start = normal.find(term)
+        while term and start != -1:
+            end = start + len(term) - 1
+            spans.append((where[start], where[end] + 1))
+            start = normal.find(term, start + len(term))
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text, spans):
+    parts, position = [], 0
+    for start, end in spans:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 (every piece of text is escaped above)
+
+
+def highlight(text, terms):
+    """All of `text`, escaped, with every term marked (titles, summaries)."""
+    text = readable(text)
+    return _marked(text, _spans(text, terms))
+
+
+def _first_match(text, phrase, words):
+    """(start, end) in `text` of the phrase's first occurrence, else the earliest word's."""
+    normal = normalise(text)  # fast; the mapping pass below runs only up to the match
+    position = normal.find(phrase) if phrase else -1
+    term = phrase
+    if position == -1:
+        found = [(normal.find(word), word) for word in words if word and word in normal]
+        if not found:
+            return None
+        position, term = min(found)
+    _normal, where = normalise_with_map(text, limit=position + len(term))
+    return where[position], where[position + len(term) - 1] + 1
+
+
+def excerpt(text, phrase, words):
+    """About 2*CONTEXT characters of `text` around the phrase (else the first word found),
+    escaped, with every word marked; None when no word occurs in it."""
+    text = readable(text)
+    first = _first_match(text, phrase, words)
+    if first is None:
+        return None
+    first_start, first_end = first
+    start = max(0, first_start - CONTEXT)
+    end = min(len(text), first_end + CONTEXT)
+    # Cut at spaces so no word is shown in half.
+    if start > 0:
+        space = text.find(" ", start, first_start)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", first_end, end)
+        end = space if space != -1 else end
+    window = text[start:end]
+    marked = _marked(window, _spans(window, [phrase, *words]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (marked is escaped)

@@ -1,0 +1,64 @@
+"""/sitemap.xml: every published page in both languages, with hreflang alternates and
+x-default (the unprefixed address, which redirects by the reader's language), and lastmod
+from the content's own `updated` time."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+
+from guides.models import Guide
+from marketplaces.models import Marketplace
+from skills.models import Skill
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ContentSitemap(BilingualSitemap):
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.published().order_by("pk").only("slug", "updated")
+
+    def lastmod(self, item):
+        return item.updated
+
+
+class SectionSitemap(BilingualSitemap):
+    """Home and the three lists; each changes when the newest item it shows changes."""
+
+    SECTIONS = {
+        "home": (Guide, Skill, Marketplace),
+        "guides:list": (Guide,),
+        "skills:list": (Skill,),
+        "marketplaces:list": (Marketplace,),
+    }
+
+    def items(self):
+        # Computed on every request: the sitemap object lives as long as the process.
+        latest = {
+            model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
+            for model in (Guide, Skill, Marketplace)
+        }
+        return [
+            (name, max((latest[m] for m in models if latest[m]), default=None))
+            for name, models in self.SECTIONS.items()
+        ]
+
+    def location(self, item):
+        return reverse(item[0])
+
+    def lastmod(self, item):
+        return item[1]
+
+
+SITEMAPS = {
+    "sections": SectionSitemap(),
+    "guides": ContentSitemap(Guide),
+    "skills": ContentSitemap(Skill),
+    "marketplaces": ContentSitemap(Marketplace),
+}

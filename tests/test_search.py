@@ -1,0 +1,382 @@
+"""Search: normalisation, both scripts, alternative spellings, ranking, bad queries, pages.
+
+Runs on whatever DATABASE_URL names (SQLite by default, PostgreSQL in CI); every assertion
+must hold on both.
+"""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from search.indexing import rebuild
+from search.models import SearchEntry
+from search.normalise import normalise, normalise_with_map, readable
+from search.query import MAX_QUERY_LENGTH
+from search.snippets import excerpt, highlight
+from tests import factories
+
+YA_PRECOMPOSED, YA_NUKTA = "\u09df", "\u09af\u09bc"
+ZWJ, ZWNJ = "\u200d", "\u200c"
+
+
+def result_links(response):
+    """The result links in page order (skips header, breadcrumbs and pagination)."""
+    page = response.content.decode()
+    results = page.split('<section class="search-group"', 1)
+    return re.findall(r'<li class="card">\s*<a href="([^"]+)"', results[1]) if len(results) > 1 else []
+
+
+def group_headings(response):
+    return re.findall(r'<h2 id="group-\d+">([^<]+)</h2>', response.content.decode())
+
+
+# --- normalisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("precomposed", "decomposed"),
+    [("\u09df", "\u09af\u09bc"), ("\u09dc", "\u09a1\u09bc"), ("\u09dd", "\u09a2\u09bc")],
+)
+def test_both_spellings_of_ya_rra_rha_normalise_alike(precomposed, decomposed):
+    assert normalise(f"ও{precomposed}েব") == normalise(f"ও{decomposed}েব")
+
+
+def test_zero_width_joiners_and_non_joiners_are_ignored():
+    assert normalise(f"র{ZWJ}্যাংকিং") == normalise("র্যাংকিং")
+    assert normalise(f"ফাই{ZWNJ}ভার") == "ফাইভার"
+
+
+def test_case_digits_punctuation_and_spaces():
+    assert normalise("  Freelancer.COM!\n\t৯৯ ডিজাইনস।  ") == "freelancer com 99 ডিজাইনস"
+    assert normalise("a\x00b%c_d'--;") == "a b c d"
+    assert normalise("STRASSE") == normalise("straße")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", f"Fiverr (ফাইভার)।  আপ{YA_PRECOMPOSED}ার্ক {ZWJ}x", "Ǆ ß İ ৳ ১২৩ — end.", "a\n\n\nb"],
+)
+def test_the_mapping_form_gives_the_same_text_and_valid_positions(text):
+    text = readable(text)
+    normal, where = normalise_with_map(text)
+    assert normal == normalise(text)
+    assert len(where) == len(normal)
+    assert all(0 <= index < len(text) for index in where)
+    for limit in (0, 1, 5):
+        prefix, prefix_where = normalise_with_map(text, limit=limit)
+        assert normal.startswith(prefix) and len(prefix) >= min(limit, len(normal)) - 1
+        assert prefix_where == where[: len(prefix)]
+
+
+def test_highlight_escapes_text_and_marks_only_the_term():
+    marked = highlight("<b>Fiverr</b> & FIVERR", ["fiverr"])
+    assert marked == "&lt;b&gt;<mark>Fiverr</mark>&lt;/b&gt; &amp; <mark>FIVERR</mark>"
+
+
+def test_excerpt_marks_the_match_in_the_readers_spelling():
+    text = "শুরু " * 60 + f"আপ{YA_PRECOMPOSED}ার্কে প্রোফাইল বানান। " + "শেষ " * 60
+    passage = excerpt(text, normalise(f"আপ{YA_NUKTA}ার্ক"), [normalise("আপওয়ার্ক")])
+    assert f"<mark>আপ{YA_NUKTA}ার্ক</mark>" in passage
+    assert passage.startswith("… ") and passage.endswith(" …")
+    assert len(passage) < 300
+    assert excerpt(text, "fiverr", ["fiverr"]) is None
+    # No phrase in the text: the earliest of the words is the centre.
+    assert excerpt("one two three", "three one", ["three", "one"]) == "<mark>one</mark> two <mark>three</mark>"
+
+
+# --- the shipped content: what readers type ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "first"),
+    [
+        ("bn", "ফাইভার", "/bn/marketplaces/fiverr/"),
+        ("bn", "ফাইবার", "/bn/marketplaces/fiverr/"),
+        ("bn", "fiverr", "/bn/marketplaces/fiverr/"),
+        ("en", "ফাইভার", "/en/marketplaces/fiverr/"),
+        ("bn", "আপওয়ার্ক", "/bn/marketplaces/upwork/"),
+        ("bn", f"আপ{YA_PRECOMPOSED}ার্ক", "/bn/marketplaces/upwork/"),
+        ("bn", f"আপ{ZWNJ}ওয়ার্ক", "/bn/marketplaces/upwork/"),
+        ("bn", "UPWORK", "/bn/marketplaces/upwork/"),
+        ("bn", "ফ্রিল্যান্সার ডট কম", "/bn/marketplaces/freelancer-com/"),
+        ("en", "freelancer.com", "/en/marketplaces/freelancer-com/"),
+        ("bn", "৯৯ ডিজাইনস", "/bn/marketplaces/99designs/"),
+        ("bn", "ওয়েব ডিজাইন", "/bn/skills/web-design/"),
+        ("bn", f"ও{YA_PRECOMPOSED}েব ডিজাইন", "/bn/skills/web-design/"),
+        ("bn", "web design", "/bn/skills/web-design/"),
+        ("en", "গ্রাফিক্স ডিজাইন", "/en/skills/graphic-design/"),
+    ],
+)
+def test_readers_find_items_however_they_spell_them(client, shipped_content, lang, query, first):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    assert result_links(response)[0] == first
+
+
+def test_a_latin_query_on_a_bangla_page_shows_bangla_titles_and_marks(client, shipped_content):
+    page = client.get("/bn/search/", {"q": "Fiverr"}).content.decode()
+    assert '<a href="/bn/marketplaces/fiverr/" lang="bn">ফাইভার (<mark>Fiverr</mark>)</a>' in page
+
+
+def test_the_best_matching_kind_comes_first_and_results_are_grouped(client, shipped_content):
+    with translation.override("bn"):
+        expected = [str(SearchEntry._meta.get_field("kind").choices[2][1]), "গাইড"]
+    response = client.get("/bn/search/", {"q": "ফাইভার"})
+    headings = group_headings(response)
+    assert headings[0] == expected[0]
+    assert len(headings) == len(set(headings)), "each kind is one group"
+    assert any("/bn/guides/" in link for link in result_links(response)), "guides that mention it are found too"
+
+
+# --- ranking -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_title_match_ranks_before_a_body_match(client):
+    topic = factories.topic()
+    body_only = factories.guide(topic=topic, slug="a-body", body_en="All about payoneer cards.", body_bn="")
+    alias_only = factories.guide(topic=topic, slug="b-alias", search_aliases="Payoneer")
+    title = factories.guide(topic=topic, slug="c-title", title_en="Payoneer step by step")
+    words = factories.guide(topic=topic, slug="d-words", title_en="Cards from payoneer, opened")
+    response = client.get("/en/search/", {"q": "payoneer"})
+    links = result_links(response)
+    ranked = [g.get_absolute_url() for g in (alias_only, title, words, body_only)]
+    with translation.override("en"):
+        ranked = [g.get_absolute_url() for g in (alias_only, title, words, body_only)]
+    assert links == ranked
+
+
+@pytest.mark.django_db
+def test_a_phrase_ranks_before_scattered_words(client):
+    topic = factories.topic()
+    scattered = factories.guide(topic=topic, slug="a-scattered", body_en="Design a web of contacts.")
+    phrase = factories.guide(topic=topic, slug="b-phrase", body_en="Learn web design first.")
+    links = result_links(client.get("/en/search/", {"q": "web design"}))
+    with translation.override("en"):
+        assert links == [phrase.get_absolute_url(), scattered.get_absolute_url()]
+
+
+@pytest.mark.django_db
+def test_every_word_must_match(client):
+    factories.guide(slug="only-web", body_en="The web.")
+    assert result_links(client.get("/en/search/", {"q": "web zebra"})) == []
+
+
+# --- the index follows the content -------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_index_follows_saves_publishing_and_deletes(client):
+    market = factories.marketplace(slug="kwork", name_en="Kwork")
+    assert result_links(client.get("/en/search/", {"q": "কোয়ার্ক"})) == []
+    market.search_aliases = "কোয়ার্ক\nkwork.com"
+    market.save()
+    assert result_links(client.get("/en/search/", {"q": "কোয়ার্ক"})) == ["/en/marketplaces/kwork/"]
+    market.published = False
+    market.save()
+    assert result_links(client.get("/en/search/", {"q": "kwork"})) == []
+    market.published = True
+    market.save()
+    assert SearchEntry.objects.filter(slug="kwork").count() == 1
+    market.delete()
+    assert not SearchEntry.objects.filter(slug="kwork").exists()
+
+
+@pytest.mark.django_db
+def test_rebuild_rewrites_the_index_from_published_content():
+    factories.guide(slug="shown")
+    factories.guide(slug="hidden", published=False)
+    SearchEntry.objects.all().delete()
+    assert rebuild() == 1
+    assert list(SearchEntry.objects.values_list("slug", flat=True)) == ["shown"]
+
+
+@pytest.mark.django_db
+def test_rebuild_command(capsys):
+    from django.core.management import call_command
+
+    factories.skill(slug="one")
+    call_command("rebuild_search_index")
+    assert "1 entries" in capsys.readouterr().out
+
+
+# --- passages ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_passage_comes_from_the_other_language_when_only_it_matches(client):
+    factories.guide(slug="escrow", body_bn="টাকা সুরক্ষিত থাকে।", body_en="Escrow keeps the money safe.")
+    page = client.get("/bn/search/", {"q": "escrow"}).content.decode()
+    assert '<p lang="en"><mark>Escrow</mark> keeps the money safe.</p>' in page
+
+
+@pytest.mark.django_db
+def test_content_html_in_a_passage_is_shown_as_text(client):
+    factories.guide(slug="tags", body_en="Write `<script>alert(1)</script>` never; hello.")
+    page = client.get("/en/search/", {"q": "hello"}).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# --- bad and odd queries -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\x00",
+        "abc\x00def",
+        "' OR 1=1 --",
+        "'; DROP TABLE search_searchentry; --",
+        "%",
+        "_",
+        "%%__",
+        "\\",
+        '"><script>alert(1)</script>',
+        "<mark>x</mark>",
+        "a" * 10_000,
+        "ক" * 5000,
+        "🙂" * 300,
+        " ".join(["word"] * 500),
+        "\u200d\u200c",
+    ],
+)
+def test_no_query_gives_a_500_or_unescaped_html(client, query):
+    factories.guide(slug="a-guide", body_en="Some text with word in it.")
+    for lang in ("bn", "en"):
+        response = client.get(f"/{lang}/search/", {"q": query})
+        assert response.status_code == 200, query
+        page = response.content.decode()
+        assert "<script>alert" not in page
+        assert "\x00" not in page
+        assert "<mark>x</mark>" not in page or query != "<mark>x</mark>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", ["q=%ED%A0%80", "q=%FF%FE", "q=%00%00", "q=a&q=b", "q[]=x", "q=%25%27%22"])
+def test_broken_encodings_and_odd_parameters(client, raw):
+    factories.guide(slug="g1")
+    assert client.get(f"/bn/search/?{raw}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_like_wildcards_are_literal_and_punctuation_alone_shows_suggestions(client):
+    factories.marketplace(slug="m1", name_en="Alpha")
+    factories.guide(slug="g1")
+    for query in ("%", "_", "%_%", "…"):
+        response = client.get("/en/search/", {"q": query})
+        assert result_links(response) == []
+        assert b"suggestions-heading" in response.content
+
+
+@pytest.mark.django_db
+def test_a_long_query_is_cut_with_a_note(client):
+    factories.guide(slug="long", body_en="x")
+    response = client.get("/en/search/", {"q": "a" * (MAX_QUERY_LENGTH + 50)})
+    page = response.content.decode()
+    assert f'value="{"a" * MAX_QUERY_LENGTH}"' in page
+    assert f"only its first {MAX_QUERY_LENGTH} characters" in page
+    bn = client.get("/bn/search/", {"q": "ক" * (MAX_QUERY_LENGTH + 1)}).content.decode()
+    assert "২০০" in bn
+    assert "only its first" not in client.get("/en/search/", {"q": "a" * MAX_QUERY_LENGTH}).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_empty_query_shows_suggestions(client):
+    factories.marketplace(slug="m1", name_bn="আলফা", name_en="Alpha")
+    factories.skill(slug="s1", name_bn="", name_en="Beta skill")
+    factories.guide(slug="g1")
+    for params in ({}, {"q": ""}, {"q": "   "}):
+        page = client.get("/bn/search/", params).content.decode()
+        assert '<a href="/bn/marketplaces/m1/" lang="bn">আলফা</a>' in page
+        assert '<a href="/bn/skills/s1/" lang="en">Beta skill</a>' in page
+        assert "/bn/guides/g1/" not in page
+        assert 'role="status"' not in page
+
+
+@pytest.mark.django_db
+def test_nothing_found_says_so(client):
+    factories.guide(slug="g1")
+    page = client.get("/en/search/", {"q": "zzzqqq"}).content.decode()
+    assert "0 results" in page and "Nothing found" in page
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_results_are_paginated_and_pages_keep_the_query(client):
+    topic = factories.topic()
+    for n in range(25):
+        factories.guide(topic=topic, slug=f"g-{n:02d}", body_en="Common word payoneer.")
+    first = client.get("/en/search/", {"q": "payoneer"})
+    assert len(result_links(first)) == 20
+    assert "25 results" in first.content.decode()
+    assert 'href="?q=payoneer&amp;page=2"' in first.content.decode()
+    second = client.get("/en/search/", {"q": "payoneer", "page": "2"})
+    assert len(result_links(second)) == 5
+    assert set(result_links(first)).isdisjoint(result_links(second))
+    assert result_links(client.get("/bn/search/", {"q": "payoneer", "page": "২"})) == [
+        link.replace("/en/", "/bn/") for link in result_links(second)
+    ]
+    for page in ("3", "0", "-1", "abc", "1e3", "\x00", "9" * 50):
+        assert client.get("/en/search/", {"q": "payoneer", "page": page}).status_code == 404, page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"q": "guide"}, {"q": "গাইড"}, {}, {"q": "nothing-here"}])
+def test_search_stays_within_the_query_budget(client, django_assert_max_num_queries, params):
+    topic = factories.topic()
+    for _n in range(30):
+        factories.guide(topic=topic)
+        factories.marketplace()
+    with django_assert_max_num_queries(4):
+        assert client.get("/bn/search/", params).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/bn/", "/en/guides/", "/bn/skills/", "/en/marketplaces/compare/", "/bn/search/"])
+def test_every_page_has_the_search_box(client, url):
+    page = client.get(url).content.decode()
+    lang = url.split("/")[1]
+    form = re.search(r'<form class="wrap site-search" role="search" action="([^"]+)" method="get">', page)
+    assert form and form.group(1) == f"/{lang}/search/"
+    assert '<label class="visually-hidden" for="site-search-q">' in page
+    assert 'id="site-search-q" type="search" name="q"' in page
+    assert "csrfmiddlewaretoken" not in page
+
+
+@pytest.mark.django_db
+def test_search_pages_refuse_writes_and_ask_not_to_be_indexed(client):
+    assert client.post("/bn/search/", {"q": "x"}).status_code == 405
+    assert b'<meta name="robots" content="noindex">' in client.get("/bn/search/?q=x").content
+
+
+# --- admin -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_editors_edit_alternative_spellings_and_can_rebuild_the_index(staff_client):
+    market = factories.marketplace(slug="m1")
+    page = staff_client.get(f"/admin/marketplaces/marketplace/{market.pk}/change/").content.decode()
+    assert 'name="search_aliases"' in page
+    assert 'name="search_aliases_bn"' not in page, "aliases are not translated"
+    SearchEntry.objects.all().delete()
+    factories.guide(slug="g1")
+    assert staff_client.get("/admin/search/searchentry/").status_code == 200
+    assert staff_client.get("/admin/search/searchentry/add/").status_code == 403
+    entry = SearchEntry.objects.get()
+    response = staff_client.post(
+        "/admin/search/searchentry/", {"action": "rebuild_index", "_selected_action": [entry.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    assert SearchEntry.objects.count() == 2
+
+
+def test_capture_needs_a_name():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load seo_tags %}{% capture %}x{% endcapture %}")
