@@ -1,6 +1,8 @@
+import re
 from dataclasses import dataclass
 
 from django.shortcuts import render
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -50,6 +52,15 @@ def _result(entry, phrase, words, language):
     )
 
 
+BENGALI = re.compile("[\u0980-\u09ff]")
+
+
+def _marked(query):
+    """The reader's words with their own `lang`, so a screen reader reads ফাইভার on an English
+    page (or Fiverr on a Bangla one) in the right voice."""
+    return format_html('<span lang="{}">{}</span>', "bn" if BENGALI.search(query) else "en", query)
+
+
 def _visible(text):
     """The query as typed, without control characters (a NUL must not reach the page)."""
     return "".join(char for char in text if char.isprintable() or char in "\u200c\u200d")
@@ -61,7 +72,7 @@ def search_view(request):
     cut = len(typed) > MAX_QUERY_LENGTH
     typed = typed[:MAX_QUERY_LENGTH]
     phrase, words = query_words(typed)
-    context = {"query": typed, "cut": cut, "max_length": MAX_QUERY_LENGTH}
+    context = {"query": typed, "query_html": _marked(typed), "cut": cut, "max_length": MAX_QUERY_LENGTH}
     language = get_language()
     if not words:
         # Marketplaces first ("marketplace" < "skill"): what readers ask about most.

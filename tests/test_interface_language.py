@@ -53,6 +53,11 @@ def reader_pages():
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}", True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
         ("/{lang}/no-such-page/", True),
+        ("/{lang}/search/", True),
+        ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
+        # The reader's own words are in the title: content, like an item's title.
+        ("/{lang}/search/?q=zzzz-nothing", False),
+        ("/{lang}/search/?q=" + "a" * 250, False),
     ]
     pages += [(guide.get_absolute_url().replace("/bn/", "/{lang}/"), False) for guide in Guide.objects.published()]
     pages += [(skill.get_absolute_url().replace("/bn/", "/{lang}/"), False) for skill in Skill.objects.published()]
