@@ -35,6 +35,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a cached reader page skips all the work below (freelanceguide/page_cache.py).
+    "freelanceguide.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -141,7 +143,16 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_NAME = "django_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "default" must be shared by every worker: it holds the page cache's content version, which an
+# edit in one worker changes for all. On one machine files do; several machines need Redis.
+# "pages" holds rendered pages in each worker's memory (fast; keyed by that version).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+    },
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
 
 LOGGING = {
     "version": 1,

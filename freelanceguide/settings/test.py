@@ -17,4 +17,7 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="fg-test-static-")
 # A file, not :memory:, so the browser tests' live-server threads each get their own connection.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="fg-test-db-"), "test.sqlite3")}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

@@ -1,0 +1,227 @@
+"""Whole-page cache for reader pages, with invalidation on every content edit.
+
+Reader pages are the same for every visitor (no per-user content, no CSRF form, no nonce), so a
+rendered page is stored once and served from the cache by a middleware placed first in
+MIDDLEWARE: a hit skips sessions, auth, locale and the view, and costs about what whitenoise
+costs for a static file.
+
+The cache key holds everything a page depends on besides its URL:
+- the content version: a number in the shared "default" cache (Redis, or files on one machine),
+  replaced by every save, delete or relation change of a content model (`watch_app`), so an edit
+  in either language is visible at once on every worker and server;
+- a deployment fingerprint: the compiled translation catalogs, the templates, the code and the
+  static manifest as they were when this process started, so new translations or a new release
+  never show an old page;
+- today's date (stale-fact cautions and "updated" wording depend on it);
+- scheme and host (canonical and hreflang URLs are absolute).
+
+Pages themselves live in the "pages" cache alias (per process memory by default: fastest to
+read, and each worker renders a page at most once per version).
+
+Each stored page carries its gzip and Brotli bodies (compressed once, not per request), an
+ETag and a Last-Modified date, so repeat visitors get a 304 and first visitors few bytes.
+"""
+
+import datetime
+import gzip
+import hashlib
+import re
+import time
+from pathlib import Path
+
+import brotli
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+VERSION_KEY = "page-cache:content-version"
+ACCEPTS_BR = re.compile(r"\bbr\b")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Longer query strings (tracking junk, probes) are served uncached rather than fill the cache.
+MAX_QUERY_LENGTH = 200
+# Headers that belong to one response only, never replayed from the cache.
+NOT_STORED = {"content-length", "content-encoding", "set-cookie", "date"}
+
+
+def _shared_cache():
+    return caches[getattr(settings, "PAGE_CACHE_VERSION_ALIAS", "default")]
+
+
+def _page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+
+
+# --- the content version -------------------------------------------------------------------
+
+
+def content_version():
+    """The current content version (nanoseconds since the epoch of the last change)."""
+    version = _shared_cache().get(VERSION_KEY)
+    if version is None:
+        # First request ever, or the cache lost it: start a new version (pages keyed by an old
+        # one simply become unreachable).
+        version = time.time_ns()
+        _shared_cache().add(VERSION_KEY, version, timeout=None)
+        version = _shared_cache().get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version(**_signal_kwargs):
+    """Start a new content version: every cached page is stale from now on.
+
+    Called at once and again when the transaction commits: a page rendered between the change
+    and the commit (from the old data) is stored under the first new version, which the second
+    bump leaves behind.
+    """
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
+    previous = _shared_cache().get(VERSION_KEY) or 0
+    _shared_cache().set(VERSION_KEY, max(time.time_ns(), previous + 1), timeout=None)
+
+
+def watch_app(app_config):
+    """Bump the content version whenever any model of this app (or an m2m table) changes.
+
+    Called from each content app's AppConfig.ready(), so each app names its own models.
+    """
+    for model in app_config.get_models(include_auto_created=True):
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}:delete")
+        m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}:m2m")
+
+
+# --- the deployment fingerprint ------------------------------------------------------------
+
+
+def deployment_files():
+    """Files whose change must invalidate every page: catalogs, templates, code, static manifest."""
+    base = Path(settings.BASE_DIR)
+    roots = [Path(p) for p in settings.LOCALE_PATHS]
+    roots += [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
+    roots += [base / name for name in ("freelanceguide", "guides", "skills", "marketplaces")]
+    files = []
+    for root in roots:
+        if root.is_dir():
+            files += [p for p in root.rglob("*") if p.suffix in {".mo", ".html", ".py"} and p.is_file()]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.is_file():
+        files.append(manifest)
+    return sorted(files)
+
+
+def compute_deployment_fingerprint():
+    digest = hashlib.sha256()
+    newest = 0.0
+    for path in deployment_files():
+        stat = path.stat()
+        newest = max(newest, stat.st_mtime)
+        digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()[:16], newest
+
+
+# Read once per process: Django itself reads catalogs and code once per process too.
+DEPLOYMENT_FINGERPRINT, DEPLOYED_AT = compute_deployment_fingerprint()
+
+
+# --- the middleware --------------------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """Serve and store whole reader pages. Put it first in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        key, last_modified = self.key_for(request)
+        if key is None:
+            return self.get_response(request)
+        entry = _page_cache().get(key)
+        if entry is not None:
+            return self.replay(request, entry)
+        response = self.get_response(request)
+        if request.method == "GET" and self.storable(request, response):
+            entry = self.entry_for(response, last_modified)
+            _page_cache().set(key, entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 24 * 3600))
+            return self.replay(request, entry)
+        return response
+
+    def key_for(self, request):
+        """The cache key for this request, or None when it must not be cached."""
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefixes):
+            return None, None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None, None  # an editor: never serve or store their pages
+        query = request.META.get("QUERY_STRING", "")
+        if len(query) > MAX_QUERY_LENGTH:
+            return None, None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None, None  # let Django answer 400 as usual
+        version = content_version()
+        today = timezone.localdate()
+        raw = "\0".join(
+            [DEPLOYMENT_FINGERPRINT, str(version), today.isoformat(), request.scheme, host, request.path, query]
+        )
+        day_start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+        last_modified = max(version / 1e9, DEPLOYED_AT, day_start.timestamp())
+        return "page:" + hashlib.sha256(raw.encode()).hexdigest(), min(last_modified, time.time())
+
+    @staticmethod
+    def storable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if response.has_header("Content-Encoding"):
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        # Anything varying on more than the encoding (Cookie, Accept-Language) is per visitor.
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        if vary - {"accept-encoding"}:
+            return False
+        # A page that used the CSP nonce must not hand the same nonce to everyone.
+        return not getattr(request, "_csp_nonce", None)
+
+    @staticmethod
+    def entry_for(response, last_modified):
+        body = response.content
+        patch_vary_headers(response, ("Accept-Encoding",))
+        headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+        return {
+            "headers": headers,
+            "body": body,
+            "gzip": gzip.compress(body, compresslevel=9, mtime=0),
+            "br": brotli.compress(body, quality=11),
+            "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
+            "last_modified": int(last_modified),
+        }
+
+    @staticmethod
+    def replay(request, entry):
+        accept = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        encoding = "br" if ACCEPTS_BR.search(accept) else "gzip" if ACCEPTS_GZIP.search(accept) else None
+        response = HttpResponse(entry[encoding] if encoding else entry["body"], headers=entry["headers"])
+        if encoding:
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(response.content))
+        # Browsers keep the page but ask again each time (answered by a 304 when unchanged):
+        # an edit must be visible at once, so no heuristic freshness.
+        response["Cache-Control"] = "no-cache"
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(entry["last_modified"])
+        return get_conditional_response(
+            request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+        )
