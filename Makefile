@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test prepare lint format messages clean page-stats browser
+.PHONY: run test prepare lint format messages clean page-stats browser bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 node_modules/.installed: package.json package-lock.json
@@ -77,3 +77,12 @@ clean:
 # Queries and bytes per reader page on the shipped content.
 page-stats: $(VENV)/.test-deps
 	$(PYTHON) bench/page_stats.py
+
+# Load benchmark under production settings on a throwaway database and a free loopback port
+# (bench/run.py; installs wrk from Debian if missing). DURATION=15 make bench for steadier figures.
+bench: $(VENV)/.run-deps
+	$(PYTHON) bench/run.py
+
+# The lists' latency and queries at 10,000 guides against 100.
+bench-scale: $(VENV)/.run-deps
+	$(PYTHON) bench/run.py --scale

@@ -133,6 +133,76 @@ def compute_deployment_fingerprint():
 DEPLOYMENT_FINGERPRINT, DEPLOYED_AT = compute_deployment_fingerprint()
 
 
+# --- keys and entries (shared by the middleware and the WSGI fast path) ----------------------
+
+
+def _prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def scheme_of(meta):
+    """request.scheme, from the WSGI environ alone (same rules as Django's)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = meta.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def page_key(meta, host, path_info):
+    """The key of a page, and the Last-Modified date it would carry."""
+    version = content_version()
+    today = timezone.localdate()
+    raw = "\0".join(
+        [
+            DEPLOYMENT_FINGERPRINT,
+            str(version),
+            today.isoformat(),
+            scheme_of(meta),
+            host,
+            meta.get("SCRIPT_NAME", ""),
+            path_info,
+            meta.get("QUERY_STRING", ""),
+        ]
+    )
+    day_start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    last_modified = max(version / 1e9, DEPLOYED_AT, day_start.timestamp())
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest(), int(min(last_modified, time.time()))
+
+
+def choose_encoding(meta):
+    accept = meta.get("HTTP_ACCEPT_ENCODING", "")
+    return "br" if ACCEPTS_BR.search(accept) else "gzip" if ACCEPTS_GZIP.search(accept) else "identity"
+
+
+def make_entry(response, last_modified):
+    """What is stored: each encoding's body with its complete, ready-to-send header list."""
+    plain = response.content
+    patch_vary_headers(response, ("Accept-Encoding",))
+    etag = f'W/"{hashlib.sha256(plain).hexdigest()[:32]}"'
+    common = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+    common += [
+        # Browsers keep the page but ask again each time (a 304 when unchanged): an edit must
+        # be visible at once, so no heuristic freshness.
+        ("Cache-Control", "no-cache"),
+        ("ETag", etag),
+        ("Last-Modified", http_date(last_modified)),
+    ]
+    bodies = {
+        "identity": plain,
+        "gzip": gzip.compress(plain, compresslevel=9, mtime=0),
+        # Quality 5: 2 ms for a 20 KB page against 85 ms at 11, for 10 % more bytes; every edit
+        # makes each worker compress each page it serves again.
+        "br": brotli.compress(plain, quality=5),
+    }
+    entry = {"etag": etag, "last_modified": last_modified}
+    for encoding, body in bodies.items():
+        extra = [] if encoding == "identity" else [("Content-Encoding", encoding)]
+        entry[encoding] = (body, [*common, *extra, ("Content-Length", str(len(body)))])
+    return entry
+
+
 # --- the middleware --------------------------------------------------------------------------
 
 
@@ -141,7 +211,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.prefixes = _prefixes()
 
     def __call__(self, request):
         key, last_modified = self.key_for(request)
@@ -152,32 +222,24 @@ class PageCacheMiddleware:
             return self.replay(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self.storable(request, response):
-            entry = self.entry_for(response, last_modified)
+            entry = make_entry(response, last_modified)
             _page_cache().set(key, entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 24 * 3600))
             return self.replay(request, entry)
         return response
 
     def key_for(self, request):
-        """The cache key for this request, or None when it must not be cached."""
+        """The cache key for this request and its Last-Modified, or (None, None): not cached."""
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefixes):
             return None, None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None, None  # an editor: never serve or store their pages
-        query = request.META.get("QUERY_STRING", "")
-        if len(query) > MAX_QUERY_LENGTH:
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
             return None, None
         try:
             host = request.get_host()
         except DisallowedHost:
             return None, None  # let Django answer 400 as usual
-        version = content_version()
-        today = timezone.localdate()
-        raw = "\0".join(
-            [DEPLOYMENT_FINGERPRINT, str(version), today.isoformat(), request.scheme, host, request.path, query]
-        )
-        day_start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-        last_modified = max(version / 1e9, DEPLOYED_AT, day_start.timestamp())
-        return "page:" + hashlib.sha256(raw.encode()).hexdigest(), min(last_modified, time.time())
+        return page_key(request.META, host, request.path_info)
 
     @staticmethod
     def storable(request, response):
@@ -196,32 +258,55 @@ class PageCacheMiddleware:
         return not getattr(request, "_csp_nonce", None)
 
     @staticmethod
-    def entry_for(response, last_modified):
-        body = response.content
-        patch_vary_headers(response, ("Accept-Encoding",))
-        headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
-        return {
-            "headers": headers,
-            "body": body,
-            "gzip": gzip.compress(body, compresslevel=9, mtime=0),
-            "br": brotli.compress(body, quality=11),
-            "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
-            "last_modified": int(last_modified),
-        }
-
-    @staticmethod
     def replay(request, entry):
-        accept = request.META.get("HTTP_ACCEPT_ENCODING", "")
-        encoding = "br" if ACCEPTS_BR.search(accept) else "gzip" if ACCEPTS_GZIP.search(accept) else None
-        response = HttpResponse(entry[encoding] if encoding else entry["body"], headers=entry["headers"])
-        if encoding:
-            response["Content-Encoding"] = encoding
-        response["Content-Length"] = str(len(response.content))
-        # Browsers keep the page but ask again each time (answered by a 304 when unchanged):
-        # an edit must be visible at once, so no heuristic freshness.
-        response["Cache-Control"] = "no-cache"
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = http_date(entry["last_modified"])
+        body, headers = entry[choose_encoding(request.META)]
+        response = HttpResponse(body, headers=headers)
         return get_conditional_response(
             request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
         )
+
+
+# --- the WSGI fast path ----------------------------------------------------------------------
+
+
+class CachedPagesApp:
+    """Wraps the WSGI application: a stored page is sent before Django builds a request.
+
+    Only plain GET/HEAD hits are answered here (no conditional headers, no session cookie,
+    an ASCII path); everything else, including every miss, goes to Django, whose middleware
+    above stores pages and answers 304s. A key only exists for a host Django has validated,
+    because only Django stores pages.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.prefixes = _prefixes()
+        self.session_cookie = f"{settings.SESSION_COOKIE_NAME}="
+
+    def __call__(self, environ, start_response):
+        entry = self.entry(environ)
+        if entry is None:
+            return self.application(environ, start_response)
+        body, headers = entry[choose_encoding(environ)]
+        start_response("200 OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def entry(self, environ):
+        path = environ.get("PATH_INFO", "")
+        if (
+            environ.get("REQUEST_METHOD") not in ("GET", "HEAD")
+            or not path.startswith(self.prefixes)
+            or not path.isascii()
+            or "HTTP_IF_NONE_MATCH" in environ
+            or "HTTP_IF_MODIFIED_SINCE" in environ
+            or self.session_cookie in environ.get("HTTP_COOKIE", "")
+            or len(environ.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH
+        ):
+            return None
+        if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+            host = environ["HTTP_X_FORWARDED_HOST"]
+        else:
+            host = environ.get("HTTP_HOST")
+        if not host:
+            return None
+        return _page_cache().get(page_key(environ, host, path)[0])

@@ -1,11 +1,13 @@
 """The whole-page cache: hits skip all work, edits and new translations show at once, 304s."""
 
 import gzip
+import io
 import os
 
 import brotli
 import pytest
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -211,13 +213,13 @@ def test_head_is_answered_from_the_cache(client, guide):
 )
 def test_not_stored(client, guide, url, monkeypatch):
     stored = []
-    original = page_cache.PageCacheMiddleware.entry_for
+    original = page_cache.make_entry
 
     def spy(response, last_modified):
         stored.append(response)
         return original(response, last_modified)
 
-    monkeypatch.setattr(page_cache.PageCacheMiddleware, "entry_for", staticmethod(spy))
+    monkeypatch.setattr(page_cache, "make_entry", spy)
     client.get(url)
     assert stored == []
     client.get("/bn/guides/cached/")
@@ -261,3 +263,79 @@ def test_a_lost_version_starts_a_new_one(client, guide):
     caches["default"].delete(page_cache.VERSION_KEY)
     assert queries_for(client, "/bn/guides/cached/")[1] > 0
     assert queries_for(client, "/bn/guides/cached/")[1] == 0
+
+
+# --- the WSGI fast path (what gunicorn runs: freelanceguide.wsgi) ---------------------------
+
+
+@pytest.fixture
+def wsgi():
+    """Call the production WSGI stack directly: the fast path around Django's handler."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = page_cache.CachedPagesApp(WSGIHandler())
+
+    def call(path, method="GET", **environ):
+        path, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "testserver",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+            **environ,
+        }
+        started = {}
+
+        def start_response(status, headers, exc_info=None):
+            started.update(status=status, headers=dict(headers))
+
+        # As Django's test client does: the handler would close the test database's connection.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                result = app(environ, start_response)
+                body = b"".join(result)
+                getattr(result, "close", lambda: None)()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return started["status"], started["headers"], body, len(queries)
+
+    return call
+
+
+def test_fast_path_sends_a_stored_page_with_its_headers(wsgi, client, guide):
+    status, first_headers, first_body, first_queries = wsgi("/bn/guides/cached/", HTTP_ACCEPT_ENCODING="br")
+    assert status == "200 OK" and first_queries > 0
+    status, headers, body, queries = wsgi("/bn/guides/cached/", HTTP_ACCEPT_ENCODING="br")
+    assert status == "200 OK" and queries == 0
+    assert body == first_body and headers == first_headers
+    assert headers["Content-Encoding"] == "br" and int(headers["Content-Length"]) == len(body)
+    assert brotli.decompress(body) == client.get("/bn/guides/cached/").content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "ETag", "Last-Modified"):
+        assert header in headers
+    status, headers, body, queries = wsgi("/bn/guides/cached/", method="HEAD")
+    assert status == "200 OK" and body == b"" and queries == 0
+
+
+def test_fast_path_leaves_conditional_editor_and_unknown_host_requests_to_django(wsgi, guide, monkeypatch):
+    etag = wsgi("/bn/guides/cached/")[1]["ETag"]
+    assert wsgi("/bn/guides/cached/", HTTP_IF_NONE_MATCH=etag)[0] == "304 Not Modified"
+    assert wsgi("/bn/guides/cached/", HTTP_COOKIE="sessionid=abc")[3] > 0
+    assert wsgi("/bn/guides/cached/", HTTP_HOST="evil.example")[0].startswith("400")
+    assert wsgi("/bn/guides/cached/", method="POST")[0].startswith("403")  # CSRF, not a cached page
+    guide.title_bn = "দ্রুত পথে নতুন"
+    guide.save()
+    assert "দ্রুত পথে নতুন" in wsgi("/bn/guides/cached/")[2].decode()
+
+
+def test_the_production_wsgi_application_uses_the_fast_path():
+    from freelanceguide.wsgi import application
+
+    assert isinstance(application, page_cache.CachedPagesApp)
