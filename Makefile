@@ -86,3 +86,7 @@ bench: $(VENV)/.run-deps
 # The lists' latency and queries at 10,000 guides against 100.
 bench-scale: $(VENV)/.run-deps
 	$(PYTHON) bench/run.py --scale
+
+# Lighthouse 12 (mobile) in Debian's chromium against a local production-settings site.
+lighthouse: $(VENV)/.run-deps node_modules/.installed browser
+	$(PYTHON) bench/lighthouse.py
