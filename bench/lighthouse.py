@@ -27,21 +27,30 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
 
 
-def lighthouse(url, out):
-    subprocess.run(
-        [
-            str(BASE / "node_modules" / ".bin" / "lighthouse"),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
-        ],
-        check=True,
-        env={**os.environ, "CHROME_PATH": CHROME},
-    )
-    report = json.loads(Path(out).read_text())
+def lighthouse(url, out, attempts=3):
+    # On a busy machine Chromium sometimes loses the trace (NO_NAVSTART): try again.
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(lighthouse_command(url, out), env={**os.environ, "CHROME_PATH": CHROME}, check=False)
+        if result.returncode == 0:
+            break
+        if attempt == attempts:
+            raise subprocess.CalledProcessError(result.returncode, result.args)
+    return scores_of(json.loads(Path(out).read_text()))
+
+
+def lighthouse_command(url, out):
+    return [
+        str(BASE / "node_modules" / ".bin" / "lighthouse"),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
+
+
+def scores_of(report):
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     lost = []
     for category in CATEGORIES:
@@ -55,8 +64,10 @@ def lighthouse(url, out):
 def run(site):
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for label, path in PAGES:
+        only = os.environ.get("PAGES", "")  # e.g. PAGES=marketplace make lighthouse
+        for label, path in [page for page in PAGES if only in page[0]]:
             rows.append((label, *lighthouse(site.url(path), Path(tmp) / "report.json")))
+            print(f"  {label}: {rows[-1][1]}", flush=True)
     print(f"\n{'page':<18} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     below = 0
     for label, scores, lost in rows:
