@@ -1,9 +1,12 @@
 """Whole-page cache for reader pages, with invalidation on every content edit.
 
 Reader pages are the same for every visitor (no per-user content, no CSRF form, no nonce), so a
-rendered page is stored once and served from the cache by a middleware placed first in
-MIDDLEWARE: a hit skips sessions, auth, locale and the view, and costs about what whitenoise
-costs for a static file.
+rendered page is stored once and sent again as is:
+- `PageCacheMiddleware`, first in MIDDLEWARE, stores pages and answers 304s (and serves hits
+  wherever the WSGI wrapper is not used: runserver, the test client);
+- `CachedPagesApp` wraps the WSGI application (freelanceguide/wsgi.py, what gunicorn runs) and
+  sends a stored page before Django even builds a request, so a hit costs less than whitenoise
+  serving a static file.
 
 The cache key holds everything a page depends on besides its URL:
 - the content version: a number in the shared "default" cache (Redis, or files on one machine),
@@ -25,6 +28,7 @@ ETag and a Last-Modified date, so repeat visitors get a 304 and first visitors f
 import datetime
 import gzip
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -40,6 +44,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "page-cache:content-version"
 ACCEPTS_BR = re.compile(r"\bbr\b")
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -61,15 +66,23 @@ def _page_cache():
 
 
 def content_version():
-    """The current content version (nanoseconds since the epoch of the last change)."""
-    version = _shared_cache().get(VERSION_KEY)
-    if version is None:
-        # First request ever, or the cache lost it: start a new version (pages keyed by an old
-        # one simply become unreachable).
-        version = time.time_ns()
-        _shared_cache().add(VERSION_KEY, version, timeout=None)
-        version = _shared_cache().get(VERSION_KEY, version)
-    return version
+    """The current content version (nanoseconds since the epoch of the last change).
+
+    None when the shared cache cannot be reached: pages are then served uncached, not a 500.
+    """
+    try:
+        version = _shared_cache().get(VERSION_KEY)
+        if version is None:
+            # First request ever, or the cache lost it: start a new version (pages keyed by an
+            # old one simply become unreachable).
+            _shared_cache().add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = _shared_cache().get(VERSION_KEY)
+        return version
+    except Exception:  # any cache backend's connection error; the cache is optional
+        logger.warning("page cache: the shared cache is unreachable, serving pages uncached", exc_info=True)
+        # An edit made while it is down cannot bump the version: forget this worker's pages.
+        _page_cache().clear()
+        return None
 
 
 def bump_content_version(**_signal_kwargs):
@@ -84,8 +97,12 @@ def bump_content_version(**_signal_kwargs):
 
 
 def _new_version():
-    previous = _shared_cache().get(VERSION_KEY) or 0
-    _shared_cache().set(VERSION_KEY, max(time.time_ns(), previous + 1), timeout=None)
+    try:
+        previous = _shared_cache().get(VERSION_KEY) or 0
+        _shared_cache().set(VERSION_KEY, max(time.time_ns(), previous + 1), timeout=None)
+    except Exception:  # never lose an editor's save to a cache outage
+        logger.error("page cache: could not start a new content version", exc_info=True)
+        _page_cache().clear()
 
 
 def watch_app(app_config):
@@ -151,8 +168,10 @@ def scheme_of(meta):
 
 
 def page_key(meta, host, path_info):
-    """The key of a page, and the Last-Modified date it would carry."""
+    """The key of a page and the Last-Modified date it would carry; (None, None): do not cache."""
     version = content_version()
+    if version is None:
+        return None, None
     today = timezone.localdate()
     raw = "\0".join(
         [
@@ -309,4 +328,5 @@ class CachedPagesApp:
             host = environ.get("HTTP_HOST")
         if not host:
             return None
-        return _page_cache().get(page_key(environ, host, path)[0])
+        key = page_key(environ, host, path)[0]
+        return None if key is None else _page_cache().get(key)

@@ -11,7 +11,7 @@ GUIDES_PER_PAGE = 30
 
 
 def start_here_path():
-    return Guide.objects.published().filter(path_position__isnull=False).order_by("path_position")
+    return Guide.objects.published().without_bodies().filter(path_position__isnull=False).order_by("path_position")
 
 
 @require_safe
@@ -21,8 +21,8 @@ def home(request):
         "guides/home.html",
         {
             "path": start_here_path().select_related("topic"),
-            "skills": Skill.objects.published().filter(highlighted=True).select_related("category"),
-            "marketplaces": Marketplace.objects.published().filter(highlighted=True),
+            "skills": Skill.objects.published().without_bodies().filter(highlighted=True).select_related("category"),
+            "marketplaces": Marketplace.objects.published().without_bodies().filter(highlighted=True),
         },
     )
 
@@ -33,6 +33,7 @@ def guide_list(request):
     # wherever the topic changes, so a topic may continue on the next page.
     guides = (
         Guide.objects.published()
+        .without_bodies()
         .select_related("topic")
         .order_by("topic__position", "topic__slug", *Guide._meta.ordering)
     )
@@ -55,7 +56,7 @@ def guide_detail(request, slug):
             "guide": guide,
             "previous_guide": previous_guide,
             "next_guide": next_guide,
-            "skills": guide.skills.published().select_related("category"),
-            "marketplaces": guide.marketplaces.published(),
+            "skills": guide.skills.published().without_bodies().select_related("category"),
+            "marketplaces": guide.marketplaces.published().without_bodies(),
         },
     )

@@ -16,7 +16,7 @@ def marketplace_list(request):
         request,
         "marketplaces/marketplace_list.html",
         {
-            "page": page_of(request, Marketplace.objects.published(), MARKETPLACES_PER_PAGE),
+            "page": page_of(request, Marketplace.objects.published().without_bodies(), MARKETPLACES_PER_PAGE),
             "max_compared": MAX_COMPARED,
         },
     )
@@ -30,8 +30,8 @@ def marketplace_detail(request, slug):
         "marketplaces/marketplace_detail.html",
         {
             "marketplace": marketplace,
-            "skills": marketplace.skills.published(),
-            "guides": marketplace.guides.published(),
+            "skills": marketplace.skills.published().without_bodies(),
+            "guides": marketplace.guides.published().without_bodies(),
         },
     )
 

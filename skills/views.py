@@ -13,7 +13,7 @@ SKILLS_PER_PAGE = 40
 @require_safe
 def skill_list(request):
     form = SkillFilterForm(request.GET or None)
-    skills = form.filter(Skill.objects.published().select_related("category"))
+    skills = form.filter(Skill.objects.published().without_bodies().select_related("category"))
     return render(request, "skills/skill_list.html", {"form": form, "page": page_of(request, skills, SKILLS_PER_PAGE)})
 
 
@@ -28,7 +28,7 @@ def skill_detail(request, slug):
         {
             "skill": skill,
             # Reverse relations: read here without this app importing the apps above it.
-            "marketplaces": skill.marketplaces.published(),
-            "guides": skill.guides.published(),
+            "marketplaces": skill.marketplaces.published().without_bodies(),
+            "guides": skill.guides.published().without_bodies(),
         },
     )

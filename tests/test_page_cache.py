@@ -339,3 +339,20 @@ def test_the_production_wsgi_application_uses_the_fast_path():
     from freelanceguide.wsgi import application
 
     assert isinstance(application, page_cache.CachedPagesApp)
+
+
+def test_a_shared_cache_outage_serves_pages_uncached_and_never_loses_an_edit(client, wsgi, guide, monkeypatch):
+    class Down:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise ConnectionError("cache server down")
+
+            return fail
+
+    client.get("/en/guides/cached/")
+    monkeypatch.setattr(page_cache, "_shared_cache", Down)
+    guide.title_en = "Saved during the outage"
+    guide.save()  # no exception: the editor's save goes through
+    assert "Saved during the outage" in client.get("/en/guides/cached/").content.decode()
+    assert queries_for(client, "/en/guides/cached/")[1] > 0
+    assert wsgi("/en/guides/cached/")[0] == "200 OK"
