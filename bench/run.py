@@ -225,7 +225,10 @@ def print_table(rows):
             f"{row['label']:<24} {row['rps']:>7.0f} {row['p50']:>7.2f} {row['p99']:>7.2f} {ratio:>6.2f} "
             f"{queries:>7} {cold:>7} {size:>7}  {'MISS: ' + ', '.join(missed) if missed else 'ok'}"
         )
-    print("\nbytes: the page as sent to a browser that accepts Brotli; cold ms: one render with an empty page cache")
+    print(
+        "\nbytes: the page as sent to a browser that accepts Brotli; "
+        "cold ms: the fastest of 7 renders with an empty page cache"
+    )
     return misses
 
 
