@@ -55,11 +55,12 @@ NOT_STORED = {"content-length", "content-encoding", "set-cookie", "date"}
 
 
 def _shared_cache():
-    return caches[getattr(settings, "PAGE_CACHE_VERSION_ALIAS", "default")]
+    return caches["default"]
 
 
 def _page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+    # Settings without a "pages" cache keep pages in "default" (then shared, and still correct).
+    return caches["pages" if "pages" in settings.CACHES else "default"]
 
 
 # --- the content version -------------------------------------------------------------------

@@ -356,3 +356,9 @@ def test_a_shared_cache_outage_serves_pages_uncached_and_never_loses_an_edit(cli
     assert "Saved during the outage" in client.get("/en/guides/cached/").content.decode()
     assert queries_for(client, "/en/guides/cached/")[1] > 0
     assert wsgi("/en/guides/cached/")[0] == "200 OK"
+
+
+def test_without_a_pages_cache_pages_are_kept_in_the_default_cache(client, guide, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "only"}}
+    client.get("/bn/guides/cached/")
+    assert queries_for(client, "/bn/guides/cached/")[1] == 0
