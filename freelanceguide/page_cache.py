@@ -249,6 +249,8 @@ class PageCacheMiddleware:
 
     def key_for(self, request):
         """The cache key for this request and its Last-Modified, or (None, None): not cached."""
+        if settings.DEBUG:
+            return None, None  # runserver reloads templates without a restart: always render
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefixes):
             return None, None
         if settings.SESSION_COOKIE_NAME in request.COOKIES:

@@ -362,3 +362,9 @@ def test_without_a_pages_cache_pages_are_kept_in_the_default_cache(client, guide
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "only"}}
     client.get("/bn/guides/cached/")
     assert queries_for(client, "/bn/guides/cached/")[1] == 0
+
+
+def test_no_page_cache_in_development(client, guide, settings):
+    settings.DEBUG = True  # runserver picks up template edits without a restart
+    client.get("/bn/guides/cached/")
+    assert queries_for(client, "/bn/guides/cached/")[1] > 0
