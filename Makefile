@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore
+.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 node_modules/.installed: package.json package-lock.json
@@ -100,3 +100,16 @@ page-stats: $(VENV)/.test-deps
 # One search against 2,000 generated guides on SQLite (figure in README.md).
 bench-search: $(VENV)/.test-deps
 	$(PYTHON) bench/search_bench.py
+
+# Load benchmark under production settings on a throwaway database and a free loopback port
+# (bench/run.py; installs wrk from Debian if missing). DURATION=15 make bench for steadier figures.
+bench: $(VENV)/.run-deps
+	$(PYTHON) bench/run.py
+
+# The lists' latency and queries at 10,000 guides against 100.
+bench-scale: $(VENV)/.run-deps
+	$(PYTHON) bench/run.py --scale
+
+# Lighthouse 12 (mobile) in Debian's chromium against a local production-settings site.
+lighthouse: $(VENV)/.run-deps node_modules/.installed browser
+	$(PYTHON) bench/lighthouse.py

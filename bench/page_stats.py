@@ -21,7 +21,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -49,7 +49,8 @@ def main():
     for template in PAGES:
         for lang in ("bn", "en"):
             url = template.format(lang=lang)
-            cache.clear()
+            for cache in caches.all():
+                cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)

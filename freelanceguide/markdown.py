@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
+from PIL import Image
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
@@ -61,6 +64,35 @@ def sanitize_html(raw_html):
     )
 
 
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+IMG_SRC = re.compile(r'\ssrc="([^"]*)"')
+UPLOAD_NAME = re.compile(r"uploads/[0-9a-f]{32}\.(?:jpg|png|webp)")
+
+
+def add_image_sizes(body_html):
+    """Give every uploaded image its width and height, so the page does not jump as it loads.
+
+    Measured once, when the page is saved (uploads are the only images the CSP lets load).
+    """
+
+    def sized(match):
+        tag = match.group(0)
+        src = IMG_SRC.search(tag)
+        if " width=" in tag or not src or not src.group(1).startswith(settings.MEDIA_URL):
+            return tag
+        name = src.group(1).removeprefix(settings.MEDIA_URL)
+        if not UPLOAD_NAME.fullmatch(name):
+            return tag
+        try:
+            with default_storage.open(name) as file, Image.open(file) as image:
+                width, height = image.size
+        except (OSError, ValueError):
+            return tag  # a missing or unreadable file: nothing to measure
+        return f'{tag[:-1]} width="{width}" height="{height}">'
+
+    return IMG_TAG.sub(sized, body_html)
+
+
 def _converter():
     return markdown.Markdown(
         extensions=["toc", "tables", "sane_lists", "fenced_code"],
@@ -78,13 +110,13 @@ class Rendered:
 
 def render_markdown(text):
     """Markdown to sanitised HTML (also the admin preview's MARKDOWNX_MARKDOWNIFY_FUNCTION)."""
-    return sanitize_html(_converter().convert(text or ""))
+    return add_image_sizes(sanitize_html(_converter().convert(text or "")))
 
 
 def render_document(text, language):
     """Render a page body: sanitised HTML, its table of contents and reading time."""
     converter = _converter()
-    body_html = sanitize_html(converter.convert(text or ""))
+    body_html = add_image_sizes(sanitize_html(converter.convert(text or "")))
     return Rendered(
         html=body_html,
         toc_html=_toc_html(converter.toc_tokens),

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class GuidesConfig(AppConfig):
     name = "guides"
     verbose_name = _("Guides")
+
+    def ready(self):
+        # Any change to this app's content makes every cached reader page stale.
+        from freelanceguide.page_cache import watch_app
+
+        watch_app(self)

@@ -32,6 +32,8 @@ class Guide(MarkdownPage):
 
     class Meta:
         ordering = [models.F("path_position").asc(nulls_last=True), "slug"]
+        # Covers the guide list's filter and sort keys, so listing never reads the long rows.
+        indexes = [models.Index(fields=["published", "topic", "path_position", "slug"], name="guide_list_order")]
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MarketplacesConfig(AppConfig):
     name = "marketplaces"
     verbose_name = _("Marketplaces")
+
+    def ready(self):
+        # Any change to this app's content makes every cached reader page stale.
+        from freelanceguide.page_cache import watch_app
+
+        watch_app(self)

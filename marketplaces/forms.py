@@ -60,5 +60,5 @@ class CompareForm(forms.Form):
 
     @classmethod
     def for_request(cls, request):
-        queryset = Marketplace.objects.published().with_payouts()
+        queryset = Marketplace.objects.published().without_bodies().with_payouts()
         return cls(request.GET if "m" in request.GET else None, list(queryset))

@@ -1,8 +1,13 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from freelanceguide.pagination import page_of
+
 from .forms import MAX_COMPARED, CompareForm
 from .models import Marketplace
+
+# The list is short today; pages keep it cheap if it grows (ticks for comparing stay per page).
+MARKETPLACES_PER_PAGE = 40
 
 
 @require_safe
@@ -10,7 +15,10 @@ def marketplace_list(request):
     return render(
         request,
         "marketplaces/marketplace_list.html",
-        {"marketplaces": Marketplace.objects.published(), "max_compared": MAX_COMPARED},
+        {
+            "page": page_of(request, Marketplace.objects.published().without_bodies(), MARKETPLACES_PER_PAGE),
+            "max_compared": MAX_COMPARED,
+        },
     )
 
 
@@ -22,8 +30,8 @@ def marketplace_detail(request, slug):
         "marketplaces/marketplace_detail.html",
         {
             "marketplace": marketplace,
-            "skills": marketplace.skills.published(),
-            "guides": marketplace.guides.published(),
+            "skills": marketplace.skills.published().without_bodies(),
+            "guides": marketplace.guides.published().without_bodies(),
         },
     )
 

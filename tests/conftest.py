@@ -22,3 +22,12 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user("editor", password="pw-editor-123", is_staff=True, is_superuser=True)
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with no cached page (the database is rolled back between tests)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -71,3 +71,25 @@ def test_reading_time_depends_on_words_and_language():
     assert reading_minutes("word " * 10, "en") == 1
     assert reading_minutes("word " * 401, "en") == 3
     assert reading_minutes("শব্দ " * 301, "bn") == 3
+
+
+def test_uploaded_images_get_their_width_and_height():
+    import io
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from freelanceguide.markdown import render_document
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 360), "white").save(buffer, "PNG")
+    name = default_storage.save(f"uploads/{'a' * 32}.png", ContentFile(buffer.getvalue()))
+    body = render_document(
+        f"![A chart](/media/{name})\n\n![gone](/media/uploads/{'b' * 32}.png)\n\n![elsewhere](/static/x.png)", "en"
+    ).html
+    assert f'<img alt="A chart" src="/media/{name}" width="640" height="360">' in body
+    # Nothing to measure: left as written (the CSP blocks other hosts' images anyway).
+    assert f'<img alt="gone" src="/media/uploads/{"b" * 32}.png">' in body
+    assert '<img alt="elsewhere" src="/static/x.png">' in body
+    assert render_markdown(f'<img src="/media/{name}" alt="" width="10" height="5">').count("width=") == 1

@@ -30,9 +30,15 @@ def redis_url():
     return REDIS_URL
 
 
-def test_without_redis_url_each_process_keeps_its_own_memory_cache():
-    assert caches_from_env({})["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert caches_from_env({"REDIS_URL": "  "})["default"]["BACKEND"].endswith("LocMemCache")
+def test_without_redis_url_the_workers_of_one_machine_share_a_file_cache():
+    default = caches_from_env({}, default_dir="/srv/fg/.cache")["default"]
+    assert default == {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/fg/.cache"}
+    assert caches_from_env({"REDIS_URL": "  ", "DJANGO_CACHE_DIR": "/var/cache/fg"})["default"]["LOCATION"] == "/var/cache/fg"
+
+
+def test_rendered_pages_stay_in_each_workers_memory_with_or_without_redis():
+    for environ in ({}, {"REDIS_URL": "redis://cache.internal:6379/1"}):
+        assert caches_from_env(environ)["pages"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_redis_url_selects_the_redis_cache():

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a cached reader page skips all the work below (freelanceguide/page_cache.py).
+    "freelanceguide.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Database errors anywhere below become a 503 page, not a traceback.
     "freelanceguide.middleware.DatabaseUnavailableMiddleware",
@@ -130,7 +132,7 @@ MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 JQUERY_UI_URL = MODELTRANSLATION_JQUERY_UI_URL
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -172,8 +174,11 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_NAME = "django_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# REDIS_URL: one cache shared by every app server; unset: each process's own memory.
-CACHES = caches_from_env(os.environ)
+# "default" is shared by every worker and app server: it holds the page cache's content version,
+# which an edit in one worker changes for all. REDIS_URL: Redis, shared by several machines;
+# unset: files in DJANGO_CACHE_DIR, shared by one machine's workers. "pages" keeps rendered
+# pages in each worker's own memory (fast; keyed by that version).
+CACHES = caches_from_env(os.environ, default_dir=BASE_DIR / ".cache")
 
 # `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
 SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}

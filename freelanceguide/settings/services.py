@@ -10,20 +10,27 @@ from django.core.exceptions import ImproperlyConfigured
 FILESYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
 
 
-def caches_from_env(environ, key_prefix="fg"):
-    """REDIS_URL set: one Redis cache shared by every app server. Unset: this process's memory."""
+PAGES_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
+
+
+def caches_from_env(environ, key_prefix="fg", default_dir=".cache"):
+    """"default" is shared: Redis with REDIS_URL (every app server), else files in
+    DJANGO_CACHE_DIR (every worker of one machine). "pages" is each worker's own memory."""
     url = environ.get("REDIS_URL", "").strip()
     if not url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return {
-        "default": {
+        default = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": environ.get("DJANGO_CACHE_DIR", "").strip() or str(default_dir),
+        }
+    else:
+        default = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", key_prefix),
             # Passed to redis-py's connection pool: a stalled Redis must not hold a worker for long.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
-    }
+    return {"default": default, "pages": PAGES_CACHE}
 
 
 def media_storage_from_env(environ):

@@ -19,5 +19,11 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="fg-test-static-")
 # A file, not :memory:, so the browser tests' live-server threads each get their own connection.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="fg-test-db-"), "test.sqlite3")}
-# With REDIS_URL (CI) the suite runs on Redis, under a key prefix of its own; else locmem.
-CACHES = caches_from_env({**os.environ, "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"})
+# With REDIS_URL (CI) the suite's shared cache is Redis, under a key prefix of its own; else memory.
+if os.environ.get("REDIS_URL", "").strip():
+    CACHES = caches_from_env({**os.environ, "CACHE_KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"})
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
