@@ -11,9 +11,10 @@ from django.core.management.base import CommandError
 from django.test import Client
 from reversion.models import Revision, Version
 
-from freelanceguide.models import LoadedContent
+from freelanceguide.models import LoadedContent, TranslationEdit
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
+from search.models import SearchEntry
 from skills.models import LearningResource, Skill, SkillCategory
 
 MODELS = [
@@ -26,6 +27,7 @@ MODELS = [
     Marketplace,
     Payout,
     LoadedContent,
+    TranslationEdit,
     Revision,
     Version,
     LogEntry,
@@ -71,8 +73,13 @@ def site_with_history(transactional_db, django_user_model):
     return guide
 
 
+def search_index():
+    return set(SearchEntry.objects.values_list("kind", "object_id", "names", "content"))
+
+
 def test_backup_and_restore_into_an_empty_database_lose_nothing(site_with_history, tmp_path):
-    before = snapshot()
+    before, index_before = snapshot(), search_index()
+    assert index_before
     assert Version.objects.get_for_object(site_with_history).count() == 2
     backup = tmp_path / "site.fulljson.gz"
     call_command("backup", output=str(backup), stdout=io.StringIO())
@@ -83,6 +90,7 @@ def test_backup_and_restore_into_an_empty_database_lose_nothing(site_with_histor
 
     call_command("restore", str(backup), stdout=io.StringIO())
     assert snapshot() == before
+    assert search_index() == index_before  # derived, so rebuilt rather than stored
     client = Client()
     assert "সম্পাদকের অংশ" in client.get("/bn/guides/what-is-freelancing/").content.decode()
     assert "Editor&#x27;s part" in client.get("/en/guides/what-is-freelancing/").content.decode()

@@ -33,7 +33,10 @@ def redis_url():
 def test_without_redis_url_the_workers_of_one_machine_share_a_file_cache():
     default = caches_from_env({}, default_dir="/srv/fg/.cache")["default"]
     assert default == {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/fg/.cache"}
-    assert caches_from_env({"REDIS_URL": "  ", "DJANGO_CACHE_DIR": "/var/cache/fg"})["default"]["LOCATION"] == "/var/cache/fg"
+    assert (
+        caches_from_env({"REDIS_URL": "  ", "DJANGO_CACHE_DIR": "/var/cache/fg"})["default"]["LOCATION"]
+        == "/var/cache/fg"
+    )
 
 
 def test_rendered_pages_stay_in_each_workers_memory_with_or_without_redis():

@@ -10,11 +10,15 @@ from django.core.exceptions import ImproperlyConfigured
 FILESYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
 
 
-PAGES_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 
 
 def caches_from_env(environ, key_prefix="fg", default_dir=".cache"):
-    """"default" is shared: Redis with REDIS_URL (every app server), else files in
+    """ "default" is shared: Redis with REDIS_URL (every app server), else files in
     DJANGO_CACHE_DIR (every worker of one machine). "pages" is each worker's own memory."""
     url = environ.get("REDIS_URL", "").strip()
     if not url:

@@ -18,7 +18,8 @@ from django.db import connection, transaction
 # Rebuilt by `migrate` (content types, permissions) or worthless in a backup (sessions, login
 # attempts). Everything else is kept: content in both languages, revisions, editors' accounts,
 # the admin's log and the content loader's records (so it still never overwrites an editor).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+# The search index is derived from the content: `restore` rebuilds it rather than loading it.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "search"]
 
 
 class Command(BaseCommand):

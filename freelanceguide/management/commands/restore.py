@@ -26,4 +26,5 @@ class Command(BaseCommand):
                 )
         with transaction.atomic():
             call_command("loaddata", options["file"], verbosity=0)
+            call_command("rebuild_search_index", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Restored: {options['file']}"))
