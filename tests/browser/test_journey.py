@@ -1,0 +1,31 @@
+"""The reader's path in a real browser, at a phone's and a desktop's size, with and without JavaScript."""
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, assert_bengali_drawn_with_webfont, assert_fits, screenshot
+from .journey import walk_reader_path
+
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+
+
+@VIEWPORTS
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_reader_path_fits_uses_the_bengali_webfont_and_loads_cleanly(
+    browser, live_content, watch, viewport, javascript
+):
+    context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    page = context.new_page()
+    watcher = watch(page, live_content.url)
+    steps = []
+
+    def visit(page, step):
+        steps.append(step)
+        screenshot(page, f"path-{viewport['width']}-{'js' if javascript else 'nojs'}-{step}")
+        assert_fits(page, viewport)
+        # Bangla pages: the heading; English pages: the switcher's "বাংলা" is the Bangla on the page.
+        assert_bengali_drawn_with_webfont(page, "h1" if step.startswith("bn-") else ".language-switch a[lang=bn]")
+        watcher.assert_clean()
+
+    walk_reader_path(page, live_content.url, visit)
+    context.close()
+    assert len(steps) == 15, steps
