@@ -25,8 +25,8 @@ def test_reader_pages_fit_and_load_cleanly(browser, live_content, watch, viewpor
     page = context.new_page()
     watcher = watch(page, live_content.url)
     for path in PATH:
-        page.goto(live_content.url + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(live_content.url + path)  # waits for "load": the pages run no script of their own
+        page.evaluate("document.fonts.ready.then(() => true)")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
         screenshot(page, f"reader-{viewport['width']}-{path.strip('/').replace('/', '_').replace('?', '_')[:60]}")
