@@ -35,11 +35,11 @@ OTHER_PAGES = [
 def test_axe_finds_nothing_on_the_readers_path(browser, live_content, viewport):
     require_npm_checker(AXE_JS)
     context = browser.new_context(viewport=viewport, bypass_csp=True)
+    context.add_init_script(path=str(AXE_JS))  # sent to the browser once, run on every page
     page = context.new_page()
     found = {}
 
     def visit(page, step):
-        page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(RUN_AXE, RULES)
         if violations:
             found[f"{step} {page.url}"] = violations

@@ -40,22 +40,6 @@ def test_reader_pages_fit_and_load_cleanly(browser, live_content, watch, viewpor
     context.close()
 
 
-def test_bangla_is_drawn_with_the_sites_own_font(browser, live_content):
-    page = browser.new_page(viewport=PHONE)
-    page.goto(live_content.url + "/bn/")
-    page.wait_for_load_state("networkidle")
-    loaded = page.evaluate(
-        """async () => {
-            await document.fonts.ready;
-            return [...document.fonts].filter(f => f.family.includes('Noto Sans Bengali') && f.status === 'loaded')
-                .map(f => f.weight);
-        }"""
-    )
-    assert "400" in loaded
-    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
-    assert family.startswith('"Noto Sans Bengali"')
-
-
 def test_the_site_works_without_javascript(browser, live_content):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
