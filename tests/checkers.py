@@ -29,3 +29,23 @@ def require(present, message):
 
 def require_npm_checker(path):
     require(path.is_file(), f"{path.relative_to(ROOT)} is missing: run `make test` (it runs npm ci)")
+
+
+def add_page_variants():
+    """What shipped content never shows but readers will meet: untranslated pages (fallback notice,
+    text marked with its own lang) and marketplace fees over a year old (cautions). Returns the
+    paths, with {lang} for the reader's language, that show them."""
+    import datetime
+
+    from marketplaces.models import Marketplace
+    from tests import factories
+
+    factories.guide(slug="only-bangla", title_en="", summary_en="", body_en="")
+    factories.guide(slug="only-english", title_bn="", summary_bn="", body_bn="")
+    Marketplace.objects.filter(slug="guru").update(facts_checked_on=datetime.date(2020, 1, 1))
+    return [
+        "/en/guides/only-bangla/",
+        "/bn/guides/only-english/",
+        "/{lang}/marketplaces/guru/",
+        "/{lang}/marketplaces/compare/?m=guru&m=fiverr",
+    ]

@@ -6,7 +6,7 @@ that context is used for nothing else (the CSP itself is exercised by the other 
 
 import pytest
 
-from tests.checkers import AXE_JS, require_npm_checker
+from tests.checkers import AXE_JS, add_page_variants, require_npm_checker
 
 from .conftest import DESKTOP, PHONE
 from .journey import walk_reader_path
@@ -21,7 +21,7 @@ RUN_AXE = """async (tags) => {
     ).join('\\n'));
 }"""
 # Pages a reader meets off the path: lists, a filter it did not understand, four side by side,
-# a bad comparison, a missing page.
+# a bad comparison, a missing page; then untranslated pages and old fees (add_page_variants).
 OTHER_PAGES = [
     "/{lang}/guides/",
     "/{lang}/skills/?phone=on&difficulty=nonsense",
@@ -45,10 +45,11 @@ def test_axe_finds_nothing_on_the_readers_path(browser, live_content, viewport):
             found[f"{step} {page.url}"] = violations
 
     walk_reader_path(page, live_content.url, visit)
-    for lang in ("bn", "en"):
-        for path in OTHER_PAGES:
-            page.goto(live_content.url + path.format(lang=lang))
-            visit(page, path)
+    others = OTHER_PAGES + add_page_variants()  # after the walk, which is the shipped content's
+    for url in dict.fromkeys(path.format(lang=lang) for path in others for lang in ("bn", "en")):
+        response = page.goto(live_content.url + url)
+        assert response.status == (404 if "no-such" in url else 200), url
+        visit(page, url)
     context.close()
     report = "\n".join(f"{where}:\n  " + "\n  ".join(violations) for where, violations in found.items())
     assert found == {}, report
