@@ -127,6 +127,8 @@ def assert_bengali_drawn_with_webfont(page, selector):
         fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     finally:
         cdp.detach()
+    weight = page.locator(selector).first.evaluate("el => getComputedStyle(el).fontWeight")
+    assert weight in loaded, f"{page.url}: the Bengali webfont's weight {weight} for {selector} did not load: {loaded}"
     webfont = [f for f in fonts if f["familyName"] == "Noto Sans Bengali" and f["isCustomFont"]]
     assert webfont and webfont[0]["glyphCount"] > 0, f"{page.url} {selector} {text!r} drawn with {fonts}"
     not_bengali = sum(1 for char in text if not ("\u0980" <= char <= "\u09ff" or char in "\u200c\u200d\u0964\u0965"))

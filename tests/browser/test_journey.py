@@ -25,8 +25,13 @@ def test_reader_path_fits_uses_the_bengali_webfont_and_loads_cleanly(
         steps.append(step)
         screenshot(page, f"path-{viewport['width']}-{'js' if javascript else 'nojs'}-{step}")
         assert_fits(page, viewport)
-        # Bangla pages: the heading; English pages: the switcher's "বাংলা" is the Bangla on the page.
-        assert_bengali_drawn_with_webfont(page, "h1" if step.startswith("bn-") else ".language-switch a[lang=bn]")
+        # Bangla pages: the bold heading and the regular-weight menu; on English pages the
+        # switcher's "বাংলা" is the Bangla there is.
+        if step.startswith("bn-"):
+            assert_bengali_drawn_with_webfont(page, "h1")
+            assert_bengali_drawn_with_webfont(page, ".main-nav a")
+        else:
+            assert_bengali_drawn_with_webfont(page, ".language-switch a[lang=bn]")
         watcher.assert_clean()
 
     walk_reader_path(page, live_content.url, visit)
