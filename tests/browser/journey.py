@@ -18,7 +18,7 @@ def walk_reader_path(page, origin, visit):
     page.goto(origin + "/bn/")
     compared = _walk_one_language(page, "bn", visit)
 
-    page.locator(".language-switch a[hreflang=en]").click()
+    follow(page, page.locator(".language-switch a[hreflang=en]"))
     assert re.search(r"/en/marketplaces/compare/\?", page.url), page.url
     _assert_language(page, "en")
     # The switcher keeps the reader's choice: the same three, now with English names.
@@ -26,7 +26,7 @@ def walk_reader_path(page, origin, visit):
     assert page.locator("form.compare-picker input:checked").count() == len(compared)
     visit(page, "en-compare-after-switch")
 
-    page.locator(".site-header .brand").click()
+    follow(page, page.locator(".site-header .brand"))
     _walk_one_language(page, "en", visit)
 
 
@@ -40,40 +40,46 @@ def _walk_one_language(page, lang, visit):
 
     first = page.locator("ol.path li a").first
     href = first.get_attribute("href")
-    first.click()
+    follow(page, first)
     assert page.url.endswith(href), page.url
     step("guide-first")
 
     next_link = page.locator(".pager a[rel=next]")
     href = next_link.get_attribute("href")
-    next_link.click()
+    follow(page, next_link)
     assert page.url.endswith(href), page.url
     step("guide-next")
 
-    page.locator(".related .cards a[href*='/skills/']").first.click()
+    follow(page, page.locator(".related .cards a[href*='/skills/']").first)
     assert f"/{lang}/skills/" in page.url, page.url
     step("skill")
 
     sellers = page.locator("section[aria-labelledby=sell-heading] .cards a")
     names = sellers.all_inner_texts()[:3]
     assert len(names) == 3, f"{page.url} should list at least three marketplaces that buy the skill: {names}"
-    sellers.first.click()
+    follow(page, sellers.first)
     assert f"/{lang}/marketplaces/" in page.url, page.url
     assert page.locator("h1").inner_text() == names[0]
     step("marketplace")
 
-    page.locator(".breadcrumbs li:nth-child(2) a").click()
+    follow(page, page.locator(".breadcrumbs li:nth-child(2) a"))
     assert page.url.endswith(f"/{lang}/marketplaces/"), page.url
     step("marketplaces")
 
     # The comparison form, filled in as a reader would: by the marketplaces' names.
     for name in names:
         page.get_by_label(name, exact=True).check()
-    page.locator("form.compare-picker button[type=submit]").click()
+    follow(page, page.locator("form.compare-picker button[type=submit]"))
     assert f"/{lang}/marketplaces/compare/?" in page.url, page.url
     assert page.locator("table.compare th[scope=col]").all_inner_texts() == names
     step("compare")
     return names
+
+
+def follow(page, link):
+    """Click a link or button that loads a page, and wait until that page has loaded."""
+    with page.expect_navigation():
+        link.click()
 
 
 def _assert_language(page, lang):

@@ -1,6 +1,7 @@
 """An editor in the admin: both language tabs, Markdown with a live preview, the change on the site."""
 
 from .conftest import DESKTOP, screenshot
+from .journey import follow
 
 
 def test_editor_edits_a_guide_in_both_languages_with_live_preview(browser, live_content, django_user_model, watch):
@@ -10,7 +11,7 @@ def test_editor_edits_a_guide_in_both_languages_with_live_preview(browser, live_
     page.goto(live_content.url + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-editor-123")
-    page.click("input[type=submit]")
+    follow(page, page.locator("input[type=submit]"))  # logged in before the next page is asked for
     page.goto(live_content.url + "/admin/guides/guide/?q=what-is-freelancing")
     page.click("#result_list tbody tr:first-child th a")
     page.wait_for_selector("textarea[name=body_bn]", state="attached")

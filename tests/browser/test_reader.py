@@ -3,6 +3,7 @@
 import pytest
 
 from .conftest import DESKTOP, PHONE, screenshot
+from .journey import follow
 
 PAGES = [
     "/{lang}/",
@@ -45,13 +46,13 @@ def test_the_site_works_without_javascript(browser, live_content):
     page = context.new_page()
     page.goto(live_content.url + "/bn/skills/")
     page.check("input[name=phone]")
-    page.click("form.filters button[type=submit]")
+    follow(page, page.locator("form.filters button[type=submit]"))
     assert "phone=on" in page.url
     page.goto(live_content.url + "/en/marketplaces/")
     for slug in ("upwork", "fiverr", "guru"):
         page.check(f"#m-{slug}")
-    page.click("form.compare-picker button[type=submit]")
+    follow(page, page.locator("form.compare-picker button[type=submit]"))
     assert page.locator("table.compare th[scope=col]").count() == 3
-    page.click(".language-switch a")
+    follow(page, page.locator(".language-switch a"))
     assert "/bn/marketplaces/compare/" in page.url
     context.close()
