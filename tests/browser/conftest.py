@@ -2,28 +2,26 @@
 
 import io
 import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+
+from tests.checkers import CHROMIUM, require
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses that by default.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+CONTENT_APPS = ["skills", "marketplaces", "guides", "freelanceguide"]
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not CHROMIUM:
-        message = "chromium is not installed (apt-get install -y chromium); browser tests need it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(CHROMIUM, "chromium is not installed (apt-get install -y chromium); browser tests need it")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
@@ -39,9 +37,24 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def shipped_content_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The shipped content, loaded (Markdown rendered) once and dumped as a fixture file.
+
+    Every live-server test starts from an emptied database (pytest-django flushes it after each),
+    and loading the fixture costs a fraction of rendering all the Markdown again.
+    """
+    path = tmp_path_factory.mktemp("content") / "shipped.json"
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", stdout=io.StringIO())
+        call_command("dumpdata", *CONTENT_APPS, output=str(path), stdout=io.StringIO())
+        transaction.set_rollback(True)
+    return path
+
+
 @pytest.fixture
-def live_content(transactional_db, live_server):
-    call_command("load_content", stdout=io.StringIO())
+def live_content(transactional_db, live_server, shipped_content_fixture):
+    call_command("loaddata", str(shipped_content_fixture), stdout=io.StringIO())
     return live_server
 
 
@@ -79,4 +92,45 @@ def watch():
 
 def screenshot(page, name):
     os.makedirs(SCREENSHOTS, exist_ok=True)
-    page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+    # JPEG: a tall page encodes in about half the time of PNG, and still shows what went wrong.
+    page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.jpg"), full_page=True, type="jpeg", quality=70)
+
+
+def assert_fits(page, viewport):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{page.url} scrolls sideways: {width}px on a {viewport['width']}px screen"
+
+
+def assert_bengali_drawn_with_webfont(page, selector):
+    """The Bengali in `selector` is drawn with the site's own Noto Sans Bengali, not a fallback.
+
+    document.fonts says the webfont loaded; Chromium's DevTools protocol says which fonts actually
+    drew the element's glyphs (a system fallback shows as isCustomFont false). Characters outside
+    the webfont's unicode-range (spaces, Latin punctuation) may come from the system font, so any
+    other font may draw at most that many glyphs.
+    """
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return [...document.fonts].filter(f => f.family.replaceAll('"', '') === 'Noto Sans Bengali'
+                && f.status === 'loaded').map(f => f.weight);
+        }"""
+    )
+    assert loaded, f"{page.url}: the Bengali webfont did not load"
+    text = page.locator(selector).first.inner_text()
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        cdp.detach()
+    weight = page.locator(selector).first.evaluate("el => getComputedStyle(el).fontWeight")
+    assert weight in loaded, f"{page.url}: the Bengali webfont's weight {weight} for {selector} did not load: {loaded}"
+    webfont = [f for f in fonts if f["familyName"] == "Noto Sans Bengali" and f["isCustomFont"]]
+    assert webfont and webfont[0]["glyphCount"] > 0, f"{page.url} {selector} {text!r} drawn with {fonts}"
+    not_bengali = sum(1 for char in text if not ("\u0980" <= char <= "\u09ff" or char in "\u200c\u200d\u0964\u0965"))
+    others = sum(f["glyphCount"] for f in fonts if f not in webfont)
+    assert others <= not_bengali, f"{page.url} {selector} {text!r}: a fallback font drew Bengali: {fonts}"

@@ -1,0 +1,79 @@
+"""Every kind of reader page, in both languages, passes the Nu HTML Checker (vnu.jar) with no error.
+
+The pages are rendered by Django's test client, written to a temporary folder and checked in one
+JVM start (starting Java costs seconds; checking a page costs milliseconds).
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.checkers import JAVA, ROOT, VNU_JAR, add_page_variants, require, require_npm_checker
+
+PAGES = [  # (path, expected status)
+    ("/{lang}/", 200),
+    ("/{lang}/guides/", 200),
+    ("/{lang}/guides/what-is-freelancing/", 200),
+    ("/{lang}/skills/", 200),
+    ("/{lang}/skills/?phone=on&difficulty=beginner", 200),
+    ("/{lang}/skills/?difficulty=nonsense", 200),
+    ("/{lang}/skills/web-design/", 200),
+    ("/{lang}/marketplaces/", 200),
+    ("/{lang}/marketplaces/upwork/", 200),
+    ("/{lang}/marketplaces/compare/?m=upwork&m=fiverr", 200),
+    ("/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=guru", 200),
+    ("/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru", 200),
+    ("/{lang}/marketplaces/compare/?m=upwork&m=nosuch", 200),
+    ("/{lang}/marketplaces/compare/", 200),
+    ("/{lang}/guides/no-such-guide/", 404),
+]
+
+
+def test_every_reader_page_is_valid_html(client, shipped_content, tmp_path):
+    require(JAVA, "java is not installed (apt-get install -y default-jre-headless); the HTML checker needs it")
+    require_npm_checker(VNU_JAR)
+    pages = {path.format(lang=lang): status for path, status in PAGES for lang in ("bn", "en")}
+    pages.update({path.format(lang=lang): 200 for path in add_page_variants() for lang in ("bn", "en")})
+    files, pages_html = {}, {}
+    for number, (url, status) in enumerate(pages.items()):
+        response = client.get(url)
+        assert response.status_code == status, (url, response.status_code)
+        file = tmp_path / f"page-{number}.html"
+        file.write_bytes(response.content)
+        pages_html[url] = response.content.decode()
+        files[str(file)] = url
+    assert 'class="notice"' in pages_html["/en/guides/only-bangla/"]
+    assert 'class="caution"' in pages_html["/bn/marketplaces/guru/"]
+    css = ROOT / "static" / "css" / "site.css"
+    # A control: a known error checked in the same run, so the test cannot pass by not looking.
+    control = tmp_path / "control.html"
+    control.write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><img src="x"></body></html>')
+
+    result = subprocess.run(
+        [
+            JAVA,
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            "--also-check-css",
+            *files,
+            str(css),
+            str(control),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    assert any(m["type"] == "error" and m["url"].endswith("/control.html") for m in messages), messages
+    messages = [m for m in messages if not m["url"].endswith("/control.html")]
+    problems = [
+        f"{files.get(Path(m['url'].removeprefix('file:')).as_posix(), m['url'])}:{m.get('lastLine', '?')}: "
+        f"{m.get('subType', m['type'])}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m["type"] != "info"
+    ]
+    assert problems == [], "\n".join(problems)
