@@ -15,7 +15,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-CONTENT_APPS = ["skills", "marketplaces", "guides", "freelanceguide"]
+CONTENT_APPS = ["skills", "marketplaces", "guides", "freelanceguide", "reversion"]  # with the shipped text's revisions
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
@@ -47,7 +47,7 @@ def shipped_content_fixture(django_db_setup, django_db_blocker, tmp_path_factory
     path = tmp_path_factory.mktemp("content") / "shipped.json"
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_content", stdout=io.StringIO())
-        call_command("dumpdata", *CONTENT_APPS, output=str(path), stdout=io.StringIO())
+        call_command("dumpdata", *CONTENT_APPS, natural_foreign=True, output=str(path), stdout=io.StringIO())
         transaction.set_rollback(True)
     return path
 

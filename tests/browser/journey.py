@@ -2,8 +2,10 @@
 
 home -> the first guide on the start-here path -> its "next" guide -> a skill from that guide's
 related skills -> a marketplace that buys the skill -> the marketplace list, where the reader ticks
-three of the skill's marketplaces and presses Compare. First in Bangla; then the language switcher
-takes the comparison to English and the same path is walked again in English.
+three of the skill's marketplaces and presses Compare -> a search for "ফাইভার" typed in the
+header box, which must find Fiverr first, then back to the comparison. First in Bangla; then the
+language switcher takes the comparison to English and the same path is walked again in English
+(where the Bangla spelling must find Fiverr too).
 
 `visit(page, step)` is called on every page (step is "bn-home", "en-skill", ...), so the same walk
 serves the plain checks, the check without JavaScript, keyboard checks and axe.
@@ -73,6 +75,16 @@ def _walk_one_language(page, lang, visit):
     assert f"/{lang}/marketplaces/compare/?" in page.url, page.url
     assert page.locator("table.compare th[scope=col]").all_inner_texts() == names
     step("compare")
+    comparison = page.url
+
+    page.locator("form.site-search input[name=q]").fill("ফাইভার")
+    follow(page, page.locator("form.site-search button[type=submit]"))
+    assert f"/{lang}/search/?q=" in page.url, page.url
+    first = page.locator(".search-group .card a").first
+    assert first.get_attribute("href") == f"/{lang}/marketplaces/fiverr/"
+    step("search")
+    # Back to the comparison (by address: a step's checks may have added history entries).
+    page.goto(comparison)
     return names
 
 

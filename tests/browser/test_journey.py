@@ -36,4 +36,4 @@ def test_reader_path_fits_uses_the_bengali_webfont_and_loads_cleanly(
 
     walk_reader_path(page, live_content.url, visit)
     context.close()
-    assert len(steps) == 15, steps
+    assert len(steps) == 17, steps

@@ -111,4 +111,4 @@ def test_every_page_on_the_path_works_by_keyboard(browser, live_content, viewpor
 
     walk_reader_path(page, live_content.url, visit)
     context.close()
-    assert len(steps) == 15
+    assert len(steps) == 17
