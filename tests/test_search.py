@@ -341,7 +341,9 @@ def test_search_stays_within_the_query_budget(client, django_assert_max_num_quer
 def test_every_page_has_the_search_box(client, url):
     page = client.get(url).content.decode()
     lang = url.split("/")[1]
-    form = re.search(r'<form class="wrap site-search" role="search" action="([^"]+)" method="get">', page)
+    form = re.search(
+        r'<form class="wrap site-search" role="search" aria-label="[^"]+" action="([^"]+)" method="get">', page
+    )
     assert form and form.group(1) == f"/{lang}/search/"
     assert '<label class="visually-hidden" for="site-search-q">' in page
     assert 'id="site-search-q" type="search" name="q"' in page
