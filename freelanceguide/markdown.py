@@ -108,15 +108,19 @@ class Rendered:
     reading_minutes: int
 
 
+def _safe_html(converter, text):
+    return add_image_sizes(sanitize_html(converter.convert(text or "")))
+
+
 def render_markdown(text):
     """Markdown to sanitised HTML (also the admin preview's MARKDOWNX_MARKDOWNIFY_FUNCTION)."""
-    return add_image_sizes(sanitize_html(_converter().convert(text or "")))
+    return _safe_html(_converter(), text)
 
 
 def render_document(text, language):
     """Render a page body: sanitised HTML, its table of contents and reading time."""
     converter = _converter()
-    body_html = add_image_sizes(sanitize_html(converter.convert(text or "")))
+    body_html = _safe_html(converter, text)
     return Rendered(
         html=body_html,
         toc_html=_toc_html(converter.toc_tokens),

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
 from .models import Kind, SearchEntry
@@ -31,7 +32,7 @@ def _result(entry, phrase, words, language):
     title, title_lang = entry.shown("title", language)
     passage, passage_lang = None, language
     # The reader's language first, then the other: summary, then the text.
-    for code in [language, *(c for c in ("bn", "en") if c != language)]:
+    for code in [language, *(c for c in language_codes() if c != language)]:
         for field in ("summary", "text"):
             passage = excerpt(getattr(entry, f"{field}_{code}"), phrase, words)
             if passage:
