@@ -13,6 +13,27 @@ from . import translation_status
 from .models import LoadedContent
 
 
+class FactsAgeFilter(admin.SimpleListFilter):
+    """Items whose dated facts (`facts_checked_on`) are over a year old; needs stale()/fresh()."""
+
+    title = _("facts")
+    parameter_name = "facts"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Over a year old")), ("fresh", _("Checked within a year"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "fresh":
+            return queryset.fresh()
+        return queryset
+
+
+class FeeFactsAgeFilter(FactsAgeFilter):
+    title = _("fee facts")
+
+
 class TranslationStatusFilter(admin.SimpleListFilter):
     title = _("translation")
     parameter_name = "translation"

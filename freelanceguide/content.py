@@ -52,7 +52,7 @@ def translated(item, *names):
 
 
 # Fields the loader started writing after items may already have been loaded.
-LATER_FIELDS = frozenset({"search_aliases"})
+LATER_FIELDS = frozenset({"search_aliases", "facts_checked_on"})
 
 
 def aliases(item):

@@ -1,11 +1,22 @@
 """What every content app shares: published Markdown pages rendered on save, per language."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .markdown import render_document
+
+# Fees, limits and rules change; facts older than this get a caution for readers and a
+# filter for editors (marketplaces' fees, guides' figures).
+FACTS_MAX_AGE = datetime.timedelta(days=365)
+
+
+def stale_before():
+    return timezone.localdate() - FACTS_MAX_AGE
 
 
 def language_codes():

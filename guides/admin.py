@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
+from freelanceguide.admin import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
 
 from .models import Guide, GuideTopic
 
@@ -13,8 +13,8 @@ class GuideTopicAdmin(TranslatedAdmin):
 
 @admin.register(Guide)
 class GuideAdmin(HistoryAdmin, MarkdownTranslationAdmin):
-    list_display = ("title", "topic", "path_position", "published", "updated")
-    list_filter = ("published", "topic")
+    list_display = ("title", "topic", "path_position", "published", "facts_checked_on", "updated")
+    list_filter = (FactsAgeFilter, "published", "topic")
     search_fields = ("title_bn", "title_en", "slug", "summary_bn", "summary_en")
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("skills", "marketplaces")

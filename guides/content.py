@@ -21,6 +21,7 @@ def load(loader):
             {
                 "topic": item["topic"],
                 "path_position": item.get("path_position"),
+                "facts_checked_on": item.get("facts_checked_on"),
                 "search_aliases": aliases(item),
                 **translated(item, "title", "summary", "body"),
             },

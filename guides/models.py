@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.models import MarkdownPage, OrderedTranslatedName
+from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet, stale_before
 from marketplaces.models import Marketplace
 from skills.models import Skill
 
@@ -13,6 +13,14 @@ class GuideTopic(OrderedTranslatedName):
     class Meta(OrderedTranslatedName.Meta):
         verbose_name = _("guide topic")
         verbose_name_plural = _("guide topics")
+
+
+class GuideQuerySet(PublishedQuerySet):
+    def stale(self):
+        return self.filter(facts_checked_on__lt=stale_before())
+
+    def fresh(self):
+        return self.filter(facts_checked_on__gte=stale_before())
 
 
 class Guide(MarkdownPage):
@@ -29,6 +37,17 @@ class Guide(MarkdownPage):
     marketplaces = models.ManyToManyField(
         Marketplace, related_name="guides", blank=True, verbose_name=_("related marketplaces")
     )
+    facts_checked_on = models.DateField(
+        _("facts checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the guide's figures (fees, limits, rules, dates) were last checked against their "
+            "sources. Readers see a caution once this is over a year ago."
+        ),
+    )
+
+    objects = GuideQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("path_position").asc(nulls_last=True), "slug"]
@@ -39,3 +58,7 @@ class Guide(MarkdownPage):
 
     def get_absolute_url(self):
         return reverse("guides:detail", args=[self.slug])
+
+    @property
+    def facts_are_stale(self):
+        return self.facts_checked_on is not None and self.facts_checked_on < stale_before()

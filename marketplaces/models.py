@@ -1,19 +1,9 @@
-import datetime
-
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet
+from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet, stale_before
 from skills.models import Skill
-
-# Fees change; facts older than this get a caution for readers and a filter for editors.
-FACTS_MAX_AGE = datetime.timedelta(days=365)
-
-
-def stale_before():
-    return timezone.localdate() - FACTS_MAX_AGE
 
 
 class PaymentMethod(OrderedTranslatedName):

@@ -87,3 +87,20 @@ def test_guide_links_its_related_skills_and_marketplaces(client):
     page = client.get("/en/guides/related/").content.decode()
     assert 'href="/en/skills/logo-design/"' in page
     assert 'href="/en/marketplaces/fiverr/"' in page
+
+
+def test_facts_checked_date_shown_and_a_caution_once_over_a_year_old(client, staff_client):
+    today = timezone.localdate()
+    fresh_guide = factories.guide(slug="fresh-facts", facts_checked_on=today - datetime.timedelta(days=30))
+    old_guide = factories.guide(slug="old-facts", facts_checked_on=today - datetime.timedelta(days=400))
+    undated = factories.guide(slug="no-facts")
+    fresh = client.get("/en/guides/fresh-facts/").content.decode()
+    old = client.get("/en/guides/old-facts/").content.decode()
+    assert "Facts checked on" in fresh and "more than a year ago" not in fresh
+    assert "more than a year ago" in old
+    assert "তথ্য যাচাইয়ের তারিখ" in client.get("/bn/guides/old-facts/").content.decode()
+    assert "Facts checked on" not in client.get("/en/guides/no-facts/").content.decode()
+    listed = staff_client.get("/admin/guides/guide/?facts=stale").content.decode()
+    change_url = "/admin/guides/guide/{}/change/".format
+    assert change_url(old_guide.pk) in listed
+    assert change_url(fresh_guide.pk) not in listed and change_url(undated.pk) not in listed
