@@ -1,8 +1,14 @@
 """Keeps the search index in step with guides, skills and marketplaces.
 
 Every save (the admin, the content loader) and delete of one of them updates its row;
-an unpublished item has no row, so search never shows it. Bulk `QuerySet.update()` skips
-signals: run `manage.py rebuild_search_index` after one.
+an unpublished item has no row, so search never shows it. The database keeps its full-text
+index in step with the rows (search.engines). Bulk `QuerySet.update()` skips signals: run
+`manage.py rebuild_search_index` after one.
+
+Adding a content type: one entry in SOURCES (model -> Kind), a Kind member and its
+DETAIL_URLS entry (search.models). The model needs `slug`, `published`, `updated`,
+`search_aliases` and, per language, a heading (`title_xx`, or `name_xx`, or the field named
+by its `heading_field`), `summary_xx` and `body_html_xx`; see `entry_values`.
 """
 
 import html
@@ -15,7 +21,8 @@ from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
 
-from .models import Kind, SearchEntry
+from . import expand
+from .models import Kind, SearchEntry, SearchWord
 from .normalise import normalise, readable
 
 SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE}
@@ -45,32 +52,56 @@ def entry_values(obj):
         names.append(normalise(title))
         content.extend([normalise(summary), normalise(text)])
     names.extend(normalise(line) for line in (obj.search_aliases or "").splitlines())
-    # Newlines separate the parts (normalised text has none), so a phrase never spans two.
-    values["names"] = "\n".join(part for part in names if part)
-    values["content"] = "\n".join(part for part in content if part)
+    values["names"] = _parts(names)
+    values["content"] = _parts(content)
     return values
+
+
+def _parts(parts):
+    """ "\n part \n part \n": a line per part (normalised text has no newline, so a phrase never
+    spans two) with a space each side, so " word" is a word's beginning (search.engines)."""
+    return "\n" + "".join(f" {part} \n" for part in parts if part)
+
+
+def words_of(*texts):
+    return set(" ".join(texts).split())
+
+
+def _add_words(words, word_model=SearchWord):
+    word_model.objects.bulk_create(
+        [word_model(word=word, key=expand.roman_key(word)) for word in words if len(word) <= 100],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
 
 
 def update_entry(obj, kind):
     if not obj.published:
         SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
         return
-    SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=entry_values(obj))
+    values = entry_values(obj)
+    SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=values)
+    _add_words(words_of(values["names"], values["content"]))
+    expand.vocabulary_changed()
 
 
-def rebuild(sources=None, entry_model=SearchEntry):
+def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
     """Rewrite the whole index from the content tables; returns the number of rows.
 
-    The migration that creates the index passes its historical models.
+    The migrations that fill the index pass their historical models.
     """
     sources = sources or SOURCES
     entry_model.objects.all().delete()
-    rows = [
-        entry_model(kind=kind, object_id=obj.pk, **entry_values(obj))
-        for model, kind in sources.items()
-        for obj in model._default_manager.filter(published=True).iterator()
-    ]
+    word_model.objects.all().delete()
+    rows, words = [], set()
+    for model, kind in sources.items():
+        for obj in model._default_manager.filter(published=True).iterator():
+            row = entry_model(kind=kind, object_id=obj.pk, **entry_values(obj))
+            words.update(row.names.split(), row.content.split())
+            rows.append(row)
     entry_model.objects.bulk_create(rows, batch_size=500)
+    _add_words(words, word_model)
+    expand.vocabulary_changed()
     return len(rows)
 
 

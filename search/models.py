@@ -1,9 +1,20 @@
-"""The search index: one row per published guide, skill and marketplace.
+"""The search index: one row per published guide, skill and marketplace (and any other
+content type registered in search.indexing.SOURCES).
 
-A plain table queried with LIKE works the same on SQLite and PostgreSQL (the tests run on
-both), needs no extension, and is fast enough at this site's size (see bench/search_bench.py).
-The `names` and `content` columns hold normalised text (search.normalise); the other text
-columns are what the results page shows, so a search needs no join.
+The `names` and `content` columns hold normalised text (search.normalise), each part
+(a title, an alternative spelling, a summary, a body) on its own line with a space on each
+side: "\n part \n part \n". So " word" is a word's beginning, "\n word \n" a whole part, and
+no phrase spans two parts. The other text columns are what the results page shows, so a search
+needs no join.
+
+Each database indexes those two columns with its own full-text engine, created in migration
+0003 and kept in step by the database itself (search.engines):
+- SQLite: an FTS5 table `search_fts` (tokenizer `trigram`) with triggers on this table;
+- PostgreSQL: a generated `tsvector` column `document` ('simple' configuration over our own
+  normalised text) with a GIN index.
+Neither is a model field. Careful: on SQLite, Django rebuilds a table for most column changes
+(AlterField), which drops its triggers: a migration that alters this table must recreate them
+(search.engines.SQLITE_TRIGGERS).
 """
 
 from django.db import models
@@ -57,3 +68,22 @@ class SearchEntry(models.Model):
             if value:
                 return value, code
         return "", language
+
+
+class SearchWord(models.Model):
+    """Every distinct word of the index, with its romanised key (search.expand).
+
+    Query expansion compares the reader's words with these: typos, Banglish against the
+    romanised Bangla. Filled by a rebuild and added to on every save; a word whose last
+    page is gone stays until the next rebuild, harmlessly (it matches nothing).
+    """
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+    key = models.CharField(_("romanised key"), max_length=200)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word

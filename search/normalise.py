@@ -8,6 +8,12 @@ through `normalise`, so "ফাইভার", "FIVERR" and "fiverr" each meet th
 
 Unicode NFC already maps the precomposed য়/ড়/ঢ় to base + nukta (they are composition
 exclusions), so NFC unifies the two spellings; a test holds us to that.
+
+Readers also spell Bangla words several ways, and no dictionary settles most of them: ি/ী,
+ু/ূ, ই/ঈ, উ/ঊ, with or without য-ফলা (্য) or চন্দ্রবিন্দু (ঁ), ড়/ঢ় for র, ৎ for ত, ণ for ন, and
+শ/ষ/স. `normalise` folds each set to one letter, on the text and on the query alike, so
+"কীভাবে" finds "কিভাবে" and "ফ্রীল্যান্সিং" finds "ফ্রিলান্সিং". The display text keeps the
+writer's spelling; only the comparable form is folded.
 """
 
 import re
@@ -17,8 +23,30 @@ from freelanceguide.locale_format import to_ascii_digits
 
 _SPACES = re.compile(" {2,}")
 
+# Single letters folded to the spelling search compares (see the module docstring).
+_FOLDED = {
+    "\u09c0": "\u09bf",  # ী -> ি
+    "\u09c2": "\u09c1",  # ূ -> ু
+    "\u0988": "\u0987",  # ঈ -> ই
+    "\u098a": "\u0989",  # ঊ -> উ
+    "\u0981": "",  # চন্দ্রবিন্দু
+    "\u09ce": "\u09a4",  # ৎ -> ত
+    "\u09a3": "\u09a8",  # ণ -> ন
+    "\u09b6": "\u09b8",  # শ -> স
+    "\u09b7": "\u09b8",  # ষ -> স
+}
+# Letter pairs (after NFC): ড় and ঢ় (base + nukta) read as র; য-ফলা (virama + য, not য়) goes.
+_PAIRS = re.compile("[\u09a1\u09a2]\u09bc|\u09cd\u09af(?!\u09bc)")
+_PAIR_FOLDED = {"\u09a1\u09bc": "\u09b0", "\u09a2\u09bc": "\u09b0"}
+
+
+def _fold_pair(match):
+    return _PAIR_FOLDED.get(match.group(), "")
+
 
 def _map_char(char):
+    if char in _FOLDED:
+        return _FOLDED[char]
     category = unicodedata.category(char)
     if category == "Cf":  # ZWJ, ZWNJ, soft hyphen, BOM: change the glyph, not the word
         return ""
@@ -39,8 +67,9 @@ _TABLE = _CharTable()
 
 
 def normalise(text):
-    """The comparable form of `text`: NFC, casefolded, ASCII digits, single spaces."""
-    text = unicodedata.normalize("NFC", str(text)).translate(_TABLE)
+    """The comparable form of `text`: NFC, Bangla variants folded, casefolded, ASCII digits,
+    single spaces."""
+    text = _PAIRS.sub(_fold_pair, unicodedata.normalize("NFC", str(text))).translate(_TABLE)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -53,10 +82,10 @@ def normalise_with_map(text, limit=None):
     """
     out, where = [], []
     space = True  # drop leading spaces
-    for index, char in enumerate(text):
+    for index, mapped_chars in _folded_pairs(text):
         if limit is not None and len(out) >= limit:
             return "".join(out), where
-        for mapped in _TABLE[ord(char)]:
+        for mapped in mapped_chars.translate(_TABLE):
             if mapped == " ":
                 if space:
                     continue
@@ -69,6 +98,18 @@ def normalise_with_map(text, limit=None):
         out.pop()
         where.pop()
     return "".join(out), where
+
+
+def _folded_pairs(text):
+    """(index in `text`, characters) with the letter pairs of _PAIRS folded (as `normalise`)."""
+    position = 0
+    for match in _PAIRS.finditer(text):
+        for index in range(position, match.start()):
+            yield index, text[index]
+        yield match.start(), _fold_pair(match)
+        position = match.end()
+    for index in range(position, len(text)):
+        yield index, text[index]
 
 
 def readable(text):

@@ -1,17 +1,7 @@
-"""Index the content that already exists; from here on saves and deletes keep it in step."""
+"""Filled the index for the plain-table search; migration 0003 now builds it (and the
+full-text index) from scratch, so this step does nothing any more."""
 
 from django.db import migrations
-
-
-def fill(apps, schema_editor):
-    from search.indexing import rebuild
-
-    sources = {
-        apps.get_model("guides", "Guide"): "guide",
-        apps.get_model("skills", "Skill"): "skill",
-        apps.get_model("marketplaces", "Marketplace"): "marketplace",
-    }
-    rebuild(sources, apps.get_model("search", "SearchEntry"))
 
 
 class Migration(migrations.Migration):
@@ -22,4 +12,4 @@ class Migration(migrations.Migration):
         ("marketplaces", "0002_search_aliases"),
     ]
 
-    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]

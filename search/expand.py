@@ -1,0 +1,204 @@
+"""Query expansion: what the reader probably meant, the same on every database.
+
+Runs only when the words as typed find too little (search.results). For each word it offers
+alternatives found in the index's own vocabulary (search.models.SearchWord):
+
+- Banglish: "kivabe" -> কিভাবে through Avro Phonetic (avro-py), kept when the index has a word
+  beginning so; and a romanised key compared with the key of every indexed word (anyascii,
+  then a few Banglish habits folded: ph=f, bh=v=b, sh=s, ee=i, doubled letters...), so
+  "bkash" meets বিকাশ ("bikas") and "fivver" meets "fiverr";
+- typos: words within an OSA distance (a swap of two letters is one edit; rapidfuzz), with
+  limits by length as Algolia and Meilisearch use: none under 5 letters, 1 up to 8, 2 beyond;
+- words run together or split: "free lancing" -> "freelancing", "webdesign" -> "web design";
+- chat words ("ki", "e", "kora", "the") are dropped when other words remain.
+Spelling variants of Bangla need no step here: search.normalise folds them on both sides.
+"""
+
+import bisect
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+import avro
+from anyascii import anyascii
+from django.core.cache import cache
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .normalise import normalise
+
+LATIN = re.compile(r"[a-z]+")
+BENGALI = re.compile("[\u0980-\u09ff]")
+# How many alternatives one word may bring (more only slows the query and adds noise).
+MAX_ALTERNATIVES = 6
+# Chat and function words in Banglish, Bangla and English: no page is about them.
+STOP_WORDS = set(
+    normalise(
+        "e ki ke na ar o to er r je jodi kore kora korte korbo korar jay jabe hoy hobe hoye ami amar amake "
+        "tumi apni apnar ta ti te kichu ekta kono shob sob niye diye dia "
+        "এ কি কী কে না আর ও তো এর যে যদি করে করা করতে করব করবো যায় যাবে হয় হবে হয়ে আমি আমার আমাকে "
+        "তুমি আপনি আপনার টা টি তে কিছু একটা কোনো সব নিয়ে দিয়ে "
+        "a an the of to in on at for and or is are be i my me what with from can do does by it this that"
+    ).split()
+)
+# The vocabulary is reread when another process changed it, or at the latest after this.
+VOCABULARY_MAX_AGE = 600
+_GENERATION_KEY = "search:vocabulary-generation"
+
+_PHONETIC = [
+    ("ph", "f"), ("bh", "v"), ("v", "b"), ("gh", "g"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("sh", "s"),
+    ("ch", "c"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("z", "j"), ("y", "j"), ("ee", "i"), ("oo", "u"),
+    ("gn", "n"),
+]  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def roman_key(word):
+    """A loose Latin spelling of `word` (any script) that Banglish and English typing share."""
+    key = "".join(LATIN.findall(anyascii(word).lower()))
+    for old, new in _PHONETIC:
+        key = key.replace(old, new)
+    key = _DOUBLED.sub(r"\1", key)
+    if len(key) > 3 and key.endswith("e"):
+        key = key[:-1]
+    return key
+
+
+def typo_limit(length):
+    """Edits allowed for a word of `length` letters (Algolia, Meilisearch)."""
+    return 0 if length < 5 else 1 if length <= 8 else 2
+
+
+@dataclass
+class Vocabulary:
+    words: list  # sorted, for prefix lookups
+    latin: list
+    bengali: list
+    keys: list  # distinct keys
+    by_key: dict  # key -> words
+
+    @classmethod
+    def load(cls):
+        from .models import SearchWord
+
+        rows = list(SearchWord.objects.values_list("word", "key"))
+        by_key = {}
+        for word, key in rows:
+            if key:
+                by_key.setdefault(key, []).append(word)
+        words = sorted(word for word, _key in rows)
+        return cls(
+            words=words,
+            latin=[w for w in words if LATIN.fullmatch(w)],
+            bengali=[w for w in words if BENGALI.match(w)],
+            keys=list(by_key),
+            by_key=by_key,
+        )
+
+    def known(self, word):
+        """Some indexed word begins with `word`."""
+        position = bisect.bisect_left(self.words, word)
+        return position < len(self.words) and self.words[position].startswith(word)
+
+    def has(self, word):
+        position = bisect.bisect_left(self.words, word)
+        return position < len(self.words) and self.words[position] == word
+
+
+_lock = threading.Lock()
+_loaded = {"generation": None, "at": 0.0, "vocabulary": None}
+
+
+def vocabulary_changed():
+    """Called after every write to the vocabulary: other processes reload theirs."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+    _loaded["vocabulary"] = None
+
+
+def vocabulary():
+    generation = cache.get(_GENERATION_KEY)
+    with _lock:
+        stale = _loaded["generation"] != generation or time.monotonic() - _loaded["at"] > VOCABULARY_MAX_AGE
+        if _loaded["vocabulary"] is None or stale:
+            _loaded.update(generation=generation, at=time.monotonic(), vocabulary=Vocabulary.load())
+        return _loaded["vocabulary"]
+
+
+@dataclass
+class Slot:
+    """One word (or two run together) of the query and what may stand for it."""
+
+    typed: str
+    terms: list = field(default_factory=list)  # tuples of words; the first is the typed form
+    shown: str = ""  # the form named in "showing results for"
+
+    @property
+    def changed(self):
+        return self.shown != self.typed
+
+
+def _close(word, choices, limit, count=3):
+    if limit == 0 or not choices:
+        return []
+    found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=count)
+    return [choice for choice, _distance, _index in sorted(found, key=lambda item: (item[1], item[0]))]
+
+
+def _alternatives(word, vocab):
+    """Words of the index that may be what `word` meant, best first."""
+    found = []
+    known = vocab.known(word)
+    if LATIN.fullmatch(word):
+        bangla = normalise(avro.parse(word))
+        if bangla and vocab.known(bangla):
+            found.append(bangla)
+        key = roman_key(word)
+        found.extend(sorted(vocab.by_key.get(key, []), key=lambda w: (len(w), w))[:3])
+        if not known:
+            found.extend(_close(word, vocab.latin, typo_limit(len(word))))
+            for close_key in _close(key, vocab.keys, typo_limit(len(key))):
+                found.extend(sorted(vocab.by_key[close_key], key=lambda w: (len(w), w))[:2])
+    elif not known:
+        found.extend(_close(word, vocab.bengali, typo_limit(len(word))))
+    return [w for w in dict.fromkeys(found) if w != word][:MAX_ALTERNATIVES]
+
+
+def _split(word, vocab):
+    """("web", "design") for "webdesign" when both halves are indexed words; else None."""
+    for cut in range(2, len(word) - 1):
+        if vocab.has(word[:cut]) and vocab.has(word[cut:]):
+            return word[:cut], word[cut:]
+    return None
+
+
+def expand(words):
+    """Slots for the query `words` (normalised): each with the typed word and alternatives."""
+    vocab = vocabulary()
+    meaningful = [word for word in words if word not in STOP_WORDS]
+    words = meaningful or words
+    slots, index = [], 0
+    while index < len(words):
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else None
+        joined = word + (following or "")
+        if following and (vocab.has(joined) or (vocab.known(joined) and not vocab.has(word))):
+            slots.append(Slot(typed=f"{word} {following}", terms=[(joined,), (word, following)], shown=joined))
+            index += 2
+            continue
+        slot = Slot(typed=word, terms=[(word,)], shown=word)
+        if not vocab.known(word):
+            halves = _split(word, vocab) if len(word) >= 6 else None
+            if halves:
+                slot.terms.append(halves)
+                slot.shown = " ".join(halves)
+        for alternative in _alternatives(word, vocab):
+            slot.terms.append((alternative,))
+        if slot.shown == word and not vocab.known(word) and len(slot.terms) > 1:
+            slot.shown = " ".join(slot.terms[1])
+        slots.append(slot)
+        index += 1
+    return slots

@@ -1,0 +1,207 @@
+"""The search, whole: normalise -> match -> (expand -> match) -> rank -> page -> passages.
+
+`results_page` is the one entry point; the view hands it the request and renders what it
+returns. The words as typed are matched first; only when they find fewer than ENOUGH rows are
+they expanded (search.expand), and rows the typed words found stay first.
+
+Ranking, best first, the same on SQLite and PostgreSQL (both compute it alike):
+1. rows the typed words found, then rows only the expanded query found;
+2. rows that match more of the query's words (an expanded query needs most, not all);
+3. where the words are in a title or alternative spelling: the phrase is a whole name, a
+   name begins with it, a name contains it, every word is in the names, the text only;
+4. the engine's relevance (bm25 on SQLite, ts_rank on PostgreSQL), then the slug.
+A kind's group is placed by its best row, so the marketplace named "ফাইভার" comes before the
+guides that only mention it; results are shown grouped by kind.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from freelanceguide.models import language_codes
+from freelanceguide.pagination import page_of
+
+from . import engines
+from .expand import Slot, expand
+from .models import Kind, SearchEntry
+from .normalise import normalise
+from .snippets import excerpt, highlight
+
+MAX_QUERY_LENGTH = 200
+# More words add little; each is a term of the full-text query.
+MAX_WORDS = 8
+# Fewer rows than this for the words as typed, and the query is expanded.
+ENOUGH = 3
+RESULTS_PER_PAGE = 20
+SUGGESTIONS = 12
+BENGALI = re.compile("[\u0980-\u09ff]")
+
+
+@dataclass
+class Result:
+    entry: SearchEntry
+    kind_label: str
+    title: SafeString
+    title_lang: str
+    passage: SafeString
+    passage_lang: str
+
+
+@dataclass
+class SearchPage:
+    """What the results page shows."""
+
+    query: str = ""
+    query_html: SafeString = ""
+    cut: bool = False
+    max_length: int = MAX_QUERY_LENGTH
+    searched: bool = False
+    page: object = None
+    results: list = field(default_factory=list)
+    # When the reader's words were changed: the query searched instead, and whether the words
+    # as typed found anything at all.
+    expanded_html: SafeString = ""
+    typed_found: bool = False
+    suggestions: list = field(default_factory=list)
+
+
+def _visible(text):
+    """The query as typed, without control characters (a NUL must not reach the page)."""
+    return "".join(char for char in text if char.isprintable() or char in "\u200c\u200d")
+
+
+def _marked(text):
+    """Words with their own `lang`, so a screen reader reads ফাইভার on an English page (or
+    Fiverr on a Bangla one) in the right voice."""
+    return format_html('<span lang="{}">{}</span>', "bn" if BENGALI.search(text) else "en", text)
+
+
+def query_words(query):
+    """The normalised phrase and its distinct words (at most MAX_WORDS); ('', []) if none."""
+    words = list(dict.fromkeys(normalise(query[:MAX_QUERY_LENGTH]).split()))[:MAX_WORDS]
+    return " ".join(words), words
+
+
+def _tier(engine, slots, phrase):
+    """SQL (and params) of rule 3 of the module docstring: 0 (best) to 4."""
+    has = engine.contains
+    all_in_names = " AND ".join(
+        "(" + " OR ".join(f"{has}(e.names, %s) > 0" for _terms in slot) + ")" for slot in slots
+    )
+    sql = (
+        f"CASE WHEN {has}(e.names, %s) > 0 THEN 0 WHEN {has}(e.names, %s) > 0 THEN 1 "
+        f"WHEN {has}(e.names, %s) > 0 THEN 2 WHEN {all_in_names} THEN 3 ELSE 4 END"
+    )
+    params = [f"\n {phrase} \n", f"\n {phrase}", f" {phrase}"]
+    params += [" " + " ".join(words) for slot in slots for words in slot]
+    return sql, params
+
+
+def ranked_ids(slots, phrase, need=None, first_ids=()):
+    """Ids of the index rows matching the slots (each a list of terms, a term a tuple of
+    words), best first. With `need`, a row may miss some slots (at least `need` must match);
+    `first_ids` rank above all others (rule 1)."""
+    engine = engines.current()
+    hits, hit_params = engine.hits_all(slots) if need is None else engine.hits_any(slots)
+    tier, tier_params = _tier(engine, slots, phrase)
+    first = "0"
+    first_params = []
+    if first_ids:
+        first = f"CASE WHEN e.id IN ({', '.join(['%s'] * len(first_ids))}) THEN 0 ELSE 1 END"
+        first_params = list(first_ids)
+    kind_order = "CASE e.kind " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(Kind.values)) + " END"
+    sql = (
+        "SELECT id FROM ("
+        f"SELECT e.id, e.kind, e.slug, h.score, {kind_order} AS kind_order, "
+        f"{first} * 1000 + ({len(slots)} - h.slots) * 10 + {tier} AS tier "
+        f"FROM ({hits}) h JOIN {engines.TABLE} e ON e.id = h.id WHERE h.slots >= %s"
+        ") r ORDER BY MIN(tier) OVER (PARTITION BY kind), kind_order, tier, score, slug"
+    )
+    params = [*first_params, *tier_params, *hit_params, need or len(slots)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _expanded(words, typed_ids):
+    """(ids, slots) for the expanded query, or (None, None) when expanding changes nothing."""
+    slots = expand(words)
+    if len(slots) == 1 and len(slots[0].terms) == 1:
+        return None, None
+    need = len(slots) - len(slots) // 3
+    phrase = " ".join(slot.shown for slot in slots)
+    return ranked_ids([slot.terms for slot in slots], phrase, need, typed_ids), slots
+
+
+def _result(entry, phrase, words, language):
+    title, title_lang = entry.shown("title", language)
+    passage, passage_lang = None, language
+    # The reader's language first, then the other: summary, then the text.
+    for code in [language, *(c for c in language_codes() if c != language)]:
+        for field_name in ("summary", "text"):
+            passage = excerpt(getattr(entry, f"{field_name}_{code}"), phrase, words)
+            if passage:
+                passage_lang = code
+                break
+        if passage:
+            break
+    if passage is None:  # matched by an alternative spelling only: show the summary
+        summary, passage_lang = entry.shown("summary", language)
+        passage = highlight(summary, [phrase, *words])
+    return Result(
+        entry=entry,
+        kind_label=Kind(entry.kind).label,
+        title=highlight(title, [phrase, *words]),
+        title_lang=title_lang,
+        passage=passage,
+        passage_lang=passage_lang,
+    )
+
+
+def _suggestions(language):
+    # Marketplaces first ("marketplace" < "skill"): what readers ask about most.
+    popular = SearchEntry.objects.exclude(kind=Kind.GUIDE).defer("names", "content", "text_bn", "text_en")
+    return [(entry.get_absolute_url(), *entry.shown("title", language)) for entry in popular.order_by("kind", "slug")[:SUGGESTIONS]]
+
+
+def results_page(request):
+    """Everything the search page shows for this request (raises Http404 for a bad ?page=)."""
+    typed = _visible(request.GET.get("q", "")).strip()
+    show = SearchPage(query=typed[:MAX_QUERY_LENGTH], cut=len(typed) > MAX_QUERY_LENGTH)
+    show.query_html = _marked(show.query)
+    language = get_language()
+    phrase, words = query_words(show.query)
+    if not words:
+        show.suggestions = _suggestions(language)
+        return show
+    ids = ranked_ids([[(word,)] for word in words], phrase)
+    show.typed_found = bool(ids)
+    marked_words = words
+    if len(ids) < ENOUGH and request.GET.get("exact") != "1":
+        expanded_ids, slots = _expanded(words, ids)
+        if expanded_ids is not None and len(expanded_ids) > len(ids):
+            ids = expanded_ids
+            marked_words = _marked_terms(slots)
+            shown = " ".join(slot.shown for slot in slots)
+            if shown != phrase:  # (else only fewer of the words had to match: nothing to say)
+                show.expanded_html = _marked(shown)
+    show.searched = True
+    show.page = page_of(request, ids, RESULTS_PER_PAGE)
+    if not ids:
+        show.suggestions = _suggestions(language)
+        return show
+    rows = SearchEntry.objects.defer("names", "content").in_bulk(show.page.object_list)
+    marked_phrase = phrase if not show.expanded_html else ""
+    show.results = [
+        _result(rows[pk], marked_phrase, marked_words, language) for pk in show.page.object_list if pk in rows
+    ]
+    return show
+
+
+def _marked_terms(slots: list[Slot]):
+    """The words to mark in passages of an expanded search: every alternative's words."""
+    return list(dict.fromkeys(word for slot in slots for words in slot.terms for word in words))
