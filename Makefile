@@ -99,9 +99,11 @@ clean:
 page-stats: $(VENV)/.test-deps
 	$(PYTHON) bench/page_stats.py
 
-# One search against 2,000 generated guides on SQLite (figure in README.md).
+# Cold search results pages against 10,000 generated guides on SQLite and, with POSTGRES_URL,
+# on PostgreSQL (figures in README.md).
 bench-search: $(VENV)/.test-deps
-	$(PYTHON) bench/search_bench.py
+	DATABASE_URL= $(PYTHON) bench/search_bench.py
+	@if [ -n "$$POSTGRES_URL" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi
 
 # Load benchmark under production settings on a throwaway database and a free loopback port
 # (bench/run.py; installs wrk from Debian if missing). DURATION=15 make bench for steadier figures.

@@ -5,27 +5,34 @@ row whose names or content hold those words in a row, the last one as a word's b
 ("web dev" finds "web development", "কাজ" finds "কাজের"). A one-letter term matches only the
 whole word (a one-letter beginning matches almost every row).
 
-- SQLite: FTS5 with the trigram tokenizer. Every part of the text is stored with a space on
-  each side (search.models), so the substring " web dev" is exactly "a word 'web', then a word
-  beginning 'dev'", and every term has at least three characters: SQLite 3.40's FTS5 ignores
-  shorter terms (../shared/DESIGN.md), " কি" has three. Ranked with bm25.
+- SQLite: FTS5, tokenizer unicode61 with Bangla's vowel signs and virama as word characters
+  (without them it cuts "ফ্রিল্যান্সিং" into pieces), a prefix index for word beginnings,
+  bm25. The trigram tokenizer (what issue 15 first named) was measured here too: at 10,000
+  guides a phrase of common Bangla words took 100-200 ms to match and building the index
+  well over a minute, against a few ms and about 20 s with words (README, "Search").
 - PostgreSQL: a `tsvector` of the same normalised text ('simple' configuration: no stemming,
   no stop words; PostgreSQL has no Bengali configuration), a GIN index, `ts_rank`. The query
   is written as a `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from
-  the reader's text, so no input is query syntax.
+  the reader's text, so no input is query syntax; FTS5 gets quoted phrases the same way.
 
-Only the engine's relevance score differs between the two; search.results ranks by what both
-compute alike first (see there), and by the score only among rows tied on all of that.
+Only the engine's relevance score differs between the two, and it is computed only when a
+query matches at most SCORED_MATCHES rows (scoring every row of a word that is on every page
+costs more than the whole page may); search.results ranks by what both compute alike first.
 """
+
+import unicodedata
 
 from django.db import connection
 
 TABLE = "search_searchentry"
+SCORED_MATCHES = 1000
 
+# Bangla's combining marks (vowel signs, virama, chandrabindu...): unicode61 would split words there.
+_BANGLA_MARKS = "".join(chr(c) for c in range(0x0980, 0x0A00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 SQLITE_FTS = "search_fts"
 SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE {SQLITE_FTS} USING fts5(names, content, content='{TABLE}', content_rowid='id', "
-    "tokenize='trigram')",
+    f"""tokenize="unicode61 remove_diacritics 0 tokenchars '{_BANGLA_MARKS}'", prefix='2 3')""",
 ]
 SQLITE_TRIGGERS = [
     f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN "
@@ -54,9 +61,13 @@ POSTGRES_CREATE = [
 POSTGRES_DROP = ["DROP INDEX IF EXISTS search_document_gin", f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document"]
 
 
+def _whole(words):
+    return len(words) == 1 and len(words[0]) == 1
+
+
 def _sqlite_term(words):
-    text = " " + " ".join(words) + (" " if len(words) == 1 and len(words[0]) == 1 else "")
-    return '"' + text.replace('"', '""') + '"'
+    phrase = '"' + " ".join(words).replace('"', '""') + '"'
+    return phrase if _whole(words) else phrase + "*"
 
 
 def _postgres_lexeme(word):
@@ -65,55 +76,68 @@ def _postgres_lexeme(word):
 
 def _postgres_term(words):
     lexemes = [_postgres_lexeme(word) for word in words]
-    if not (len(words) == 1 and len(words[0]) == 1):
+    if not _whole(words):
         lexemes[-1] += ":*"
     return "(" + " <-> ".join(lexemes) + ")"
 
 
 class SQLite:
+    contains = "instr"
+
     @staticmethod
     def slot(terms):
         return "(" + " OR ".join(_sqlite_term(words) for words in terms) + ")"
 
-    def hits_all(self, slots):
-        """(sql, params): id, slots matched (all), score (lower is better) of rows matching every slot."""
+    def _hits(self, match):
+        """(sql, params): id and score (lower is better; 0 past SCORED_MATCHES) of the rows matching."""
         sql = (
-            f"SELECT rowid AS id, {len(slots)} AS slots, bm25({SQLITE_FTS}, 10.0, 1.0) AS score "
+            f"SELECT rowid AS id, CASE WHEN (SELECT COUNT(*) FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s) "
+            f"<= {SCORED_MATCHES} THEN bm25({SQLITE_FTS}, 10.0, 1.0) ELSE 0 END AS score "
             f"FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"
         )
-        return sql, [" AND ".join(self.slot(terms) for terms in slots)]
+        return sql, [match, match]
+
+    def hits_all(self, slots):
+        """(sql, params): id, slots matched (all), score of the rows matching every slot."""
+        sql, params = self._hits(" AND ".join(self.slot(terms) for terms in slots))
+        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params
 
     def hits_any(self, slots):
-        """(sql, params): id, number of slots matched, summed score of rows matching any slot."""
-        if len(slots) == 1:  # (SQLite refuses bm25 in a one-part subquery it flattens)
+        """(sql, params): id, number of slots matched, summed score of the rows matching any slot."""
+        if len(slots) == 1:
             return self.hits_all(slots)
-        one = f"SELECT rowid AS id, bm25({SQLITE_FTS}, 10.0, 1.0) AS score FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"
-        union = " UNION ALL ".join([one] * len(slots))
+        parts = [self._hits(self.slot(terms)) for terms in slots]
+        union = " UNION ALL ".join(sql for sql, _params in parts)
         sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"
-        return sql, [self.slot(terms) for terms in slots]
-
-    contains = "instr"
+        return sql, [param for _sql, params in parts for param in params]
 
 
 class Postgres:
+    contains = "strpos"
+
     @staticmethod
     def slot(terms):
         return "(" + " | ".join(_postgres_term(words) for words in terms) + ")"
 
-    def hits_all(self, slots):
+    def _hits(self, query):
         sql = (
-            f"SELECT id, {len(slots)} AS slots, -ts_rank(document, query) AS score "
-            f"FROM {TABLE}, CAST(%s AS tsquery) query WHERE document @@ query"
+            f"SELECT id, CASE WHEN (SELECT COUNT(*) FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)) "
+            f"<= {SCORED_MATCHES} THEN -ts_rank(document, CAST(%s AS tsquery)) ELSE 0 END AS score "
+            f"FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)"
         )
-        return sql, [" & ".join(self.slot(terms) for terms in slots)]
+        return sql, [query, query, query]
+
+    def hits_all(self, slots):
+        sql, params = self._hits(" & ".join(self.slot(terms) for terms in slots))
+        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params
 
     def hits_any(self, slots):
-        one = f"SELECT id, -ts_rank(document, query) AS score FROM {TABLE}, CAST(%s AS tsquery) query WHERE document @@ query"
-        union = " UNION ALL ".join([one] * len(slots))
+        if len(slots) == 1:
+            return self.hits_all(slots)
+        parts = [self._hits(self.slot(terms)) for terms in slots]
+        union = " UNION ALL ".join(sql for sql, _params in parts)
         sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"
-        return sql, [self.slot(terms) for terms in slots]
-
-    contains = "strpos"
+        return sql, [param for _sql, params in parts for param in params]
 
 
 def current():

@@ -112,15 +112,24 @@ _loaded = {"generation": None, "at": 0.0, "vocabulary": None}
 
 def vocabulary_changed():
     """Called after every write to the vocabulary: other processes reload theirs."""
+    _loaded["vocabulary"] = None
     try:
         cache.incr(_GENERATION_KEY)
     except ValueError:
         cache.set(_GENERATION_KEY, 1, None)
-    _loaded["vocabulary"] = None
+    except Exception:  # noqa: BLE001 (no shared cache: other processes reload within VOCABULARY_MAX_AGE)
+        pass
+
+
+def _generation():
+    try:
+        return cache.get(_GENERATION_KEY)
+    except Exception:  # noqa: BLE001 (as above: a cache outage must not stop a search)
+        return None
 
 
 def vocabulary():
-    generation = cache.get(_GENERATION_KEY)
+    generation = _generation()
     with _lock:
         stale = _loaded["generation"] != generation or time.monotonic() - _loaded["at"] > VOCABULARY_MAX_AGE
         if _loaded["vocabulary"] is None or stale:
@@ -151,18 +160,16 @@ def _close(word, choices, limit, count=3):
 def _alternatives(word, vocab):
     """Words of the index that may be what `word` meant, best first."""
     found = []
-    known = vocab.known(word)
     if LATIN.fullmatch(word):
         bangla = normalise(avro.parse(word))
         if bangla and vocab.known(bangla):
             found.append(bangla)
         key = roman_key(word)
         found.extend(sorted(vocab.by_key.get(key, []), key=lambda w: (len(w), w))[:3])
-        if not known:
-            found.extend(_close(word, vocab.latin, typo_limit(len(word))))
-            for close_key in _close(key, vocab.keys, typo_limit(len(key))):
-                found.extend(sorted(vocab.by_key[close_key], key=lambda w: (len(w), w))[:2])
-    elif not known:
+        found.extend(_close(word, vocab.latin, typo_limit(len(word))))
+        for close_key in _close(key, vocab.keys, typo_limit(len(key))):
+            found.extend(sorted(vocab.by_key[close_key], key=lambda w: (len(w), w))[:2])
+    else:
         found.extend(_close(word, vocab.bengali, typo_limit(len(word))))
     return [w for w in dict.fromkeys(found) if w != word][:MAX_ALTERNATIVES]
 
@@ -197,8 +204,12 @@ def expand(words):
                 slot.shown = " ".join(halves)
         for alternative in _alternatives(word, vocab):
             slot.terms.append((alternative,))
-        if slot.shown == word and not vocab.known(word) and len(slot.terms) > 1:
-            slot.shown = " ".join(slot.terms[1])
+        if slot.shown == word and len(slot.terms) > 1:
+            if not vocab.known(word):
+                slot.shown = " ".join(slot.terms[1])
+            else:  # an indexed word, yet too rare: name a close word of its own script, if any
+                same_script = [t for t in slot.terms[1:] if bool(LATIN.fullmatch(t[0])) == bool(LATIN.fullmatch(word))]
+                slot.shown = " ".join(same_script[0]) if same_script else word
         slots.append(slot)
         index += 1
     return slots

@@ -8,7 +8,7 @@ Ranking, best first, the same on SQLite and PostgreSQL (both compute it alike):
 1. rows the typed words found, then rows only the expanded query found;
 2. rows that match more of the query's words (an expanded query needs most, not all);
 3. where the words are in a title or alternative spelling: the phrase is a whole name, a
-   name begins with it, a name contains it, every word is in the names, the text only;
+   name begins with it, a name contains it, then by how many of the words the names lack;
 4. the engine's relevance (bm25 on SQLite, ts_rank on PostgreSQL), then the slug.
 A kind's group is placed by its best row, so the marketplace named "ফাইভার" comes before the
 guides that only mention it; results are shown grouped by kind.
@@ -82,19 +82,22 @@ def _marked(text):
 
 def query_words(query):
     """The normalised phrase and its distinct words (at most MAX_WORDS); ('', []) if none."""
-    words = list(dict.fromkeys(normalise(query[:MAX_QUERY_LENGTH]).split()))[:MAX_WORDS]
+    # A word needs a letter or digit: marks alone are no word to either engine.
+    words = [word for word in normalise(query[:MAX_QUERY_LENGTH]).split() if any(c.isalnum() for c in word)]
+    words = list(dict.fromkeys(words))[:MAX_WORDS]
     return " ".join(words), words
 
 
 def _tier(engine, slots, phrase):
-    """SQL (and params) of rule 3 of the module docstring: 0 (best) to 4."""
+    """SQL (and params) of rule 3 of the module docstring: 0 (best) to 3 + the number of slots."""
     has = engine.contains
-    all_in_names = " AND ".join(
-        "(" + " OR ".join(f"{has}(e.names, %s) > 0" for _terms in slot) + ")" for slot in slots
+    absent_from_names = " + ".join(
+        "(CASE WHEN " + " OR ".join(f"{has}(e.names, %s) > 0" for _terms in slot) + " THEN 0 ELSE 1 END)"
+        for slot in slots
     )
     sql = (
         f"CASE WHEN {has}(e.names, %s) > 0 THEN 0 WHEN {has}(e.names, %s) > 0 THEN 1 "
-        f"WHEN {has}(e.names, %s) > 0 THEN 2 WHEN {all_in_names} THEN 3 ELSE 4 END"
+        f"WHEN {has}(e.names, %s) > 0 THEN 2 ELSE 3 + {absent_from_names} END"
     )
     params = [f"\n {phrase} \n", f"\n {phrase}", f" {phrase}"]
     params += [" " + " ".join(words) for slot in slots for words in slot]
@@ -117,7 +120,7 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
     sql = (
         "SELECT id FROM ("
         f"SELECT e.id, e.kind, e.slug, h.score, {kind_order} AS kind_order, "
-        f"{first} * 1000 + ({len(slots)} - h.slots) * 10 + {tier} AS tier "
+        f"{first} * 10000 + ({len(slots)} - h.slots) * 100 + {tier} AS tier "
         f"FROM ({hits}) h JOIN {engines.TABLE} e ON e.id = h.id WHERE h.slots >= %s"
         ") r ORDER BY MIN(tier) OVER (PARTITION BY kind), kind_order, tier, score, slug"
     )
@@ -165,7 +168,10 @@ def _result(entry, phrase, words, language):
 def _suggestions(language):
     # Marketplaces first ("marketplace" < "skill"): what readers ask about most.
     popular = SearchEntry.objects.exclude(kind=Kind.GUIDE).defer("names", "content", "text_bn", "text_en")
-    return [(entry.get_absolute_url(), *entry.shown("title", language)) for entry in popular.order_by("kind", "slug")[:SUGGESTIONS]]
+    return [
+        (entry.get_absolute_url(), *entry.shown("title", language))
+        for entry in popular.order_by("kind", "slug")[:SUGGESTIONS]
+    ]
 
 
 def results_page(request):

@@ -63,10 +63,42 @@ def _first_match(text, phrase, words):
     return where[position], where[position + len(term) - 1] + 1
 
 
+def _near_first_match(text, phrase, words):
+    """(offset, window): a piece of `text` around the first match, or None when nothing matches.
+
+    Mapping normalised positions back (normalise_with_map) is a Python loop per character;
+    on a 4 KB body that was most of a results page's time. So find the match in the whole
+    normalised text (fast), find roughly where it is in `text` by normalising prefixes (a
+    binary search, each step fast), and map only a window around it."""
+    normal = normalise(text, nfc=False)
+    found = [(normal.find(term), term) for term in [phrase, *words] if term and term in normal]
+    if not found:
+        return None
+    position = normal.find(phrase) if phrase and phrase in normal else min(found)[0]
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(normalise(text[:middle], nfc=False)) < position:
+            low = middle + 1
+        else:
+            high = middle
+    margin = 2 * CONTEXT + 40
+    start = max(0, low - margin)
+    return start, text[start : low + margin + max(len(term) for _position, term in found)]
+
+
 def excerpt(text, phrase, words):
     """About 2*CONTEXT characters of `text` around the phrase (else the first word found),
     escaped, with every word marked; None when no word occurs in it."""
     text = readable(text)
+    near = _near_first_match(text, phrase, words)
+    if near is None:
+        return None
+    offset, window = near
+    if _first_match(window, phrase, words) is None:  # the estimate missed (text that grows when normalised)
+        offset, window = 0, text
+    at_end = offset + len(window) >= len(text)
+    text = window
     first = _first_match(text, phrase, words)
     if first is None:
         return None
@@ -82,6 +114,6 @@ def excerpt(text, phrase, words):
         end = space if space != -1 else end
     window = text[start:end]
     marked = _marked(window, _spans(window, [phrase, *words]))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
+    prefix = "… " if offset + start > 0 else ""
+    suffix = " …" if end < len(text) or not at_end else ""
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (marked is escaped)

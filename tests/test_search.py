@@ -12,7 +12,7 @@ from django.utils import translation
 from search.indexing import rebuild
 from search.models import SearchEntry
 from search.normalise import normalise, normalise_with_map, readable
-from search.query import MAX_QUERY_LENGTH
+from search.results import MAX_QUERY_LENGTH
 from search.snippets import excerpt, highlight
 from tests import factories
 
@@ -382,3 +382,207 @@ def test_capture_needs_a_name():
 
     with pytest.raises(TemplateSyntaxError):
         Template("{% load seo_tags %}{% capture %}x{% endcapture %}")
+
+
+# --- issue 15: how readers in Bangladesh really type ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("কীভাবে", "কিভাবে"),  # ী / ি
+        ("ভূল", "ভুল"),  # ূ / ু
+        ("ঈদ", "ইদ"),  # ঈ / ই
+        ("ব্যানার", "বানার"),  # য-ফলা
+        ("বাড়ানো", "বারানো"),  # ড় / র
+        ("বাড়ানো", "বাড়ানো"),  # precomposed ড় / ড + nukta
+        ("সৎ", "সত"),  # ৎ / ত
+        ("খুঁজে", "খুজে"),  # চন্দ্রবিন্দু
+        ("প্রতারণা", "প্রতারনা"),  # ণ / ন
+        ("শিখুন", "সিখুন"),  # শ / স
+        ("বিষয়", "বিসয়"),  # ষ / স
+    ],
+)
+def test_bangla_spelling_variants_normalise_alike(written, typed):
+    assert normalise(written) == normalise(typed)
+
+
+def test_folding_keeps_the_mapping_to_the_readers_text():
+    text = readable("যাঁরা ফ্রীল্যান্সিং পড়েন, সৎ থাকুন।")
+    normal, where = normalise_with_map(text)
+    assert normal == normalise(text) == "যারা ফ্রিলান্সিং পরেন সত থাকুন"
+    assert highlight(text, [normalise("ফ্রিল্যান্সিং")]) == ("যাঁরা <mark>ফ্রীল্যান্সিং</mark> পড়েন, সৎ থাকুন।")
+
+
+READERS = [
+    # Banglish (Bangla typed in Roman letters, as in chat)
+    ("kivabe kaj pabo", "/guides/how-marketplaces-work/"),
+    ("phone e ki kaj kora jay", "/guides/freelancing-from-a-phone/"),
+    ("mobile diye freelancing", "/guides/freelancing-from-a-phone/"),
+    ("payoneer theke bkash", "/guides/getting-paid/"),
+    ("taka tulbo kivabe", "/guides/getting-paid/"),
+    ("protarona theke bachbo kivabe", "/guides/mistakes-and-scams/"),
+    # English names and skills misspelt
+    ("upwerk", "/marketplaces/upwork/"),
+    ("upwrok", "/marketplaces/upwork/"),
+    ("fivver", "/marketplaces/fiverr/"),
+    ("grafic desine", "/skills/graphic-design/"),
+    ("logo dizain", "/skills/logo-design/"),
+    ("data entri", "/skills/data-entry/"),
+    ("vidio editing", "/skills/video-editing/"),
+    # words run together or split, and a word's beginning
+    ("free lancing", "/guides/what-is-freelancing/"),
+    ("webdesign", "/skills/web-design/"),
+    ("web dev", "/skills/web-development/"),
+    ("progra", "/skills/programming/"),
+    # Bangla written the other common ways
+    ("ফ্রীল্যানসিং কি", "/guides/what-is-freelancing/"),
+    ("গ্রাফীক ডিজাইন", "/skills/graphic-design/"),
+    ("সাধারন ভূল", "/guides/mistakes-and-scams/"),
+    ("বানার ডিজাইন", "/skills/banner-design/"),
+    ("প্রতারনা কিভাবে এরাবেন", "/guides/mistakes-and-scams/"),
+    ("অনূবাদ", "/skills/translation/"),
+    ("দাম বারানো", "/guides/start-step-by-step/"),
+    ("সত হিসাব", "/guides/start-step-by-step/"),
+    ("ফাদ", "/guides/mistakes-and-scams/"),
+    ("সোসাল মিডিয়া", "/skills/digital-marketing/"),
+]
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+@pytest.mark.parametrize(("query", "page"), READERS)
+def test_readers_land_on_the_right_page_among_the_first_three(client, shipped_content, lang, query, page):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    assert f"/{lang}{page}" in result_links(response)[:3], result_links(response)[:5]
+
+
+def expanded_notice(response):
+    found = re.search(r'<p class="notice search-expanded">(.*?)</p>', response.content.decode(), re.S)
+    return re.sub(r"\s+", " ", found.group(1)).strip() if found else None
+
+
+def test_changed_words_are_named_with_a_link_to_the_words_as_typed(client, shipped_content):
+    notice = expanded_notice(client.get("/en/search/", {"q": "upwerk"}))
+    assert notice.startswith('Showing results for “<span lang="en">upwork</span>”.')
+    assert '<a href="?q=upwerk&amp;exact=1">Search only for “<span lang="en">upwerk</span>”</a>' in notice
+    bangla = expanded_notice(client.get("/bn/search/", {"q": "kivabe kaj pabo"}))
+    assert '<span lang="bn">কিভাবে কাজ পাব</span>' in bangla
+    assert "ফলাফল" in bangla and "Showing" not in bangla
+    exact = client.get("/en/search/", {"q": "upwerk", "exact": "1"})
+    assert result_links(exact) == [] and expanded_notice(exact) is None
+    assert "Nothing found" in exact.content.decode()
+    # The words as typed found enough: nothing changed, nothing said.
+    plain = client.get("/en/search/", {"q": "upwork"})
+    assert expanded_notice(plain) is None and result_links(plain)[0] == "/en/marketplaces/upwork/"
+
+
+@pytest.mark.django_db
+def test_rows_the_typed_words_find_rank_above_expanded_ones(client):
+    topic = factories.topic()
+    exact = factories.guide(topic=topic, slug="z-exact", title_en="Notes", body_en="Someone wrote upwerk here.")
+    for n in range(3):
+        factories.guide(topic=topic, slug=f"a-upwork-{n}", title_en=f"Upwork {n}", body_en="Upwork profile tips.")
+    links = result_links(client.get("/en/search/", {"q": "upwerk"}))
+    with translation.override("en"):
+        assert links[0] == exact.get_absolute_url()
+    assert len(links) == 4
+    notice = expanded_notice(client.get("/en/search/", {"q": "upwerk"}))
+    assert notice.startswith("Also showing results for")
+
+
+@pytest.mark.django_db
+def test_expansion_runs_only_when_the_typed_words_find_too_little(client):
+    topic = factories.topic()
+    for n in range(3):
+        factories.guide(topic=topic, slug=f"upwerk-{n}", body_en="The upwerk typo, written on purpose.")
+    factories.guide(topic=topic, slug="upwork", title_en="Upwork", body_en="Upwork itself.")
+    response = client.get("/en/search/", {"q": "upwerk"})
+    assert len(result_links(response)) == 3 and expanded_notice(response) is None
+
+
+@pytest.mark.django_db
+def test_short_words_match_whole_words_and_word_beginnings(client):
+    topic = factories.topic()
+    factories.guide(topic=topic, slug="ai", title_en="AI tools", body_en="Use AI with care.", body_bn="এআই")
+    factories.guide(topic=topic, slug="bengali", title_en="Other", body_en="Tools.", body_bn="কি করবেন, কী লাগবে")
+    factories.guide(topic=topic, slug="letters", title_en="Goal", body_en="Paid via X, said a mail.", body_bn="")
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", {"q": "ai"}))] == ["ai"]
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", {"q": "কি"}))] == ["bengali"]
+    # One letter matches only the whole word ("x"), never every word that begins with it.
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", {"q": "x"}))] == ["letters"]
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", {"q": "ai tools"}))][0] == "ai"
+
+
+@pytest.mark.django_db
+def test_nothing_found_suggests_what_to_try(client):
+    factories.marketplace(slug="m1", name_bn="আলফা", name_en="Alpha")
+    page = client.get("/bn/search/", {"q": "zzqxj"}).content.decode()
+    assert "suggestions-heading" in page and '<a href="/bn/marketplaces/m1/" lang="bn">আলফা</a>' in page
+    assert "অন্য বানান" in page
+
+
+FTS_SYNTAX = [
+    '"',
+    '""',
+    '"web',
+    "web*",
+    "*",
+    "NEAR(web design, 2)",
+    "web NEAR design",
+    "web OR design",
+    "web AND NOT design",
+    "NOT",
+    "-web",
+    "+web ^design",
+    "names:web",
+    "content : design",
+    "{names content}: web",
+    "(web",
+    "web)",
+    "'web' & 'design':*",
+    "web <-> design",
+    "!web | design",
+    "\\",
+    "\x00web\x00",
+    "web\x00design",
+    "web " * 3000,
+    "ওয়েব" * 2000,
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", FTS_SYNTAX)
+def test_full_text_query_syntax_is_only_text(client, query):
+    factories.guide(slug="web", title_en="Web design near you", body_en="Design or not, and web work.")
+    for lang in ("bn", "en"):
+        response = client.get(f"/{lang}/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert "\x00" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_query_operators_are_searched_as_words(client):
+    topic = factories.topic()
+    factories.guide(topic=topic, slug="near", title_en="Work near home", body_en="Near.")
+    factories.guide(topic=topic, slug="other", title_en="Work far away", body_en="Far.")
+    links = result_links(client.get("/en/search/", {"q": "NEAR"}))
+    assert [link.rsplit("/", 2)[1] for link in links] == ["near"]
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", {"q": '"work" NEAR'}))] == [
+        "near"
+    ]
+    assert result_links(client.get("/en/search/", {"q": "work OR zebra", "exact": "1"})) == []
+
+
+@pytest.mark.django_db
+def test_the_full_text_index_follows_every_write(client):
+    guide = factories.guide(slug="moving", title_en="Kwork basics", body_en="Kwork.")
+    assert result_links(client.get("/en/search/", {"q": "kwork"})) != []
+    guide.title_en, guide.body_en = "Toloka basics", "Toloka."
+    guide.save()
+    assert result_links(client.get("/en/search/", {"q": "kwork", "exact": "1"})) == []
+    assert result_links(client.get("/en/search/", {"q": "toloka"})) != []
+    rebuild()
+    assert result_links(client.get("/en/search/", {"q": "toloka"})) != []
+    guide.delete()
+    assert result_links(client.get("/en/search/", {"q": "toloka"})) == []
