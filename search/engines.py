@@ -35,16 +35,16 @@ SQLITE_CREATE = [
     f"""tokenize="unicode61 remove_diacritics 0 tokenchars '{_BANGLA_MARKS}'", prefix='2 3')""",
 ]
 SQLITE_TRIGGERS = [
-    f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN "
+    f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN "  # noqa: S608
     f"INSERT INTO {SQLITE_FTS}(rowid, names, content) VALUES (new.id, new.names, new.content); END",
-    f"CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN "
+    f"CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN "  # noqa: S608
     f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}, rowid, names, content) VALUES ('delete', old.id, old.names, old.content); "
     "END",
-    f"CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN "
+    f"CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN "  # noqa: S608
     f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}, rowid, names, content) VALUES ('delete', old.id, old.names, old.content); "
     f"INSERT INTO {SQLITE_FTS}(rowid, names, content) VALUES (new.id, new.names, new.content); END",
 ]
-SQLITE_FILL = [f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}) VALUES ('rebuild')"]
+SQLITE_FILL = [f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}) VALUES ('rebuild')"]  # noqa: S608
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_insert",
     "DROP TRIGGER IF EXISTS search_fts_delete",
@@ -91,7 +91,7 @@ class SQLite:
     def _hits(self, match):
         """(sql, params): id and score (lower is better; 0 past SCORED_MATCHES) of the rows matching."""
         sql = (
-            f"SELECT rowid AS id, CASE WHEN (SELECT COUNT(*) FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s) "
+            f"SELECT rowid AS id, CASE WHEN (SELECT COUNT(*) FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s) "  # noqa: S608
             f"<= {SCORED_MATCHES} THEN bm25({SQLITE_FTS}, 10.0, 1.0) ELSE 0 END AS score "
             f"FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"
         )
@@ -100,7 +100,7 @@ class SQLite:
     def hits_all(self, slots):
         """(sql, params): id, slots matched (all), score of the rows matching every slot."""
         sql, params = self._hits(" AND ".join(self.slot(terms) for terms in slots))
-        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params
+        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params  # noqa: S608
 
     def hits_any(self, slots):
         """(sql, params): id, number of slots matched, summed score of the rows matching any slot."""
@@ -108,7 +108,7 @@ class SQLite:
             return self.hits_all(slots)
         parts = [self._hits(self.slot(terms)) for terms in slots]
         union = " UNION ALL ".join(sql for sql, _params in parts)
-        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"
+        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"  # noqa: S608
         return sql, [param for _sql, params in parts for param in params]
 
 
@@ -121,7 +121,7 @@ class Postgres:
 
     def _hits(self, query):
         sql = (
-            f"SELECT id, CASE WHEN (SELECT COUNT(*) FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)) "
+            f"SELECT id, CASE WHEN (SELECT COUNT(*) FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)) "  # noqa: S608
             f"<= {SCORED_MATCHES} THEN -ts_rank(document, CAST(%s AS tsquery)) ELSE 0 END AS score "
             f"FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)"
         )
@@ -129,14 +129,14 @@ class Postgres:
 
     def hits_all(self, slots):
         sql, params = self._hits(" & ".join(self.slot(terms) for terms in slots))
-        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params
+        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params  # noqa: S608
 
     def hits_any(self, slots):
         if len(slots) == 1:
             return self.hits_all(slots)
         parts = [self._hits(self.slot(terms)) for terms in slots]
         union = " UNION ALL ".join(sql for sql, _params in parts)
-        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"
+        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"  # noqa: S608
         return sql, [param for _sql, params in parts for param in params]
 
 

@@ -117,7 +117,7 @@ def vocabulary_changed():
         cache.incr(_GENERATION_KEY)
     except ValueError:
         cache.set(_GENERATION_KEY, 1, None)
-    except Exception:  # noqa: BLE001 (no shared cache: other processes reload within VOCABULARY_MAX_AGE)
+    except Exception:  # noqa: BLE001, S110 (no shared cache: other processes reload within VOCABULARY_MAX_AGE)
         pass
 
 

@@ -118,7 +118,7 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
         first_params = list(first_ids)
     kind_order = "CASE e.kind " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(Kind.values)) + " END"
     sql = (
-        "SELECT id FROM ("
+        "SELECT id FROM ("  # noqa: S608
         f"SELECT e.id, e.kind, e.slug, h.score, {kind_order} AS kind_order, "
         f"{first} * 10000 + ({len(slots)} - h.slots) * 100 + {tier} AS tier "
         f"FROM ({hits}) h JOIN {engines.TABLE} e ON e.id = h.id WHERE h.slots >= %s"
