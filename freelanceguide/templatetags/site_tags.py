@@ -1,7 +1,10 @@
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from freelanceguide import locale_format
+from freelanceguide.lang_marking import mark_english_text
 from freelanceguide.models import shown_language
 
 register = template.Library()
@@ -46,3 +49,12 @@ def page_url(context, number):
         query["page"] = number
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else context["request"].path
+
+
+@register.filter
+def mark_english(value):
+    """A plain translated field (name, summary, note) on a Bangla page, with every run of
+    English in it marked `lang="en"`: {{ resource.title|mark_english }}. Escapes the text."""
+    if value in (None, "") or (get_language() or "")[:2] != "bn":
+        return value
+    return mark_safe(mark_english_text(value))  # noqa: S308 (mark_english_text escapes)
