@@ -18,8 +18,8 @@ from freelanceguide import locale_format
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
-from training.models import Programme
 from tests.interface_text import collect, problems
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 

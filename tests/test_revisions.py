@@ -10,9 +10,9 @@ from reversion.models import Version
 
 from guides.models import Guide
 from marketplaces.models import Marketplace, Payout
-from training.models import Programme
 from skills.models import LearningResource, Skill
 from tests import factories
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 
