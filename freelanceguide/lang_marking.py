@@ -12,10 +12,10 @@ import html
 import re
 
 # A run of English: words that start with a Latin letter ("Canva", "MP4", "Wi-Fi", "Brief &
-# Match", "Direct to Local Bank"), joined by spaces or by the punctuation that sits inside
+# Match", "Direct to Local Bank", "99designs"), joined by spaces or by the punctuation that sits inside
 # English names. A digit-only word ends the run: "300 DPI" keeps its number outside, where a
 # Bangla page must write it in Bangla digits (৩০০ DPI).
-_WORD = r"[A-Za-z][A-Za-z0-9]*(?:['’.\-+/&:][A-Za-z0-9]+)*"
+_WORD = r"[0-9]*[A-Za-z][A-Za-z0-9]*(?:['’.\-+/&:][A-Za-z0-9]+)*"
 LATIN_RUN = re.compile(rf"{_WORD}(?:(?: |&| & | - )+{_WORD})*")
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")

@@ -52,9 +52,17 @@ def page_url(context, number):
 
 
 @register.filter
-def mark_english(value):
-    """A plain translated field (name, summary, note) on a Bangla page, with every run of
-    English in it marked `lang="en"`: {{ resource.title|mark_english }}. Escapes the text."""
-    if value in (None, "") or (get_language() or "")[:2] != "bn":
+def mark_english(value, language=""):
+    """Plain text in `language` (default: the page's), with every run of English in it marked
+    `lang="en"` when that language is Bangla: {{ point|mark_english:pros_lang }}. Escapes it."""
+    if value in (None, "") or (language or get_language() or "")[:2] != "bn":
         return value
     return mark_safe(mark_english_text(value))  # noqa: S308 (mark_english_text escapes)
+
+
+@register.filter
+def shown_text(obj, field):
+    """A translated plain field (name, summary, note, resource title) as the reader sees it,
+    with English inside Bangla text marked: {{ resource|shown_text:'title' }}. Pair it with
+    lang="{{ resource|shown_lang:'title' }}" on the element around it."""
+    return mark_english(getattr(obj, field), shown_language(obj, field))
