@@ -27,6 +27,15 @@ class PhoneFit(models.TextChoices):
     NO = "no", _("Needs a computer")
 
 
+class JSONRow(JSONObject):
+    """JSONObject without its check, on SQLite, that the JSON functions exist: that check is a
+    query of its own the first time a connection meets one, which would land on the first skill
+    page each worker serves. SQLite has the JSON functions built in since 3.38."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return models.Func.as_sql(self, compiler, connection, **extra_context)
+
+
 class SkillQuerySet(PublishedQuerySet):
     def with_resources(self):
         """Each skill's learning resources carried in the skill's own row (as JSON), read back by
@@ -40,7 +49,7 @@ class SkillQuerySet(PublishedQuerySet):
             .values("skill")
             .annotate(
                 rows=StringAgg(
-                    Cast(JSONObject(**{column: column for column in columns}), models.TextField()),
+                    Cast(JSONRow(**{column: column for column in columns}), models.TextField()),
                     delimiter=models.Value(","),
                 )
             )
