@@ -17,10 +17,12 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 from PIL import Image
 
+from .lang_marking import mark_english_html
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "s", "strong", "sub",
-    "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "span", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -32,7 +34,11 @@ ALLOWED_ATTRIBUTES = {
     "h5": {"id"},
     "h6": {"id"},
     "th": {"scope"},
+    # <span lang="en">...</span> marks English inside Bangla by hand, for what the automatic
+    # marking (freelanceguide.lang_marking) cannot see.
+    "span": {"lang"},
 }
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*")
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # Prefixing every id keeps editor content from clobbering the page's own element ids.
 HEADING_ID_PREFIX = "h-"
@@ -51,6 +57,12 @@ def heading_slug(value, separator="-"):
     return re.sub(r"\s+", separator, kept.strip()) or "section"
 
 
+def _attribute_filter(tag, name, value):
+    if name == "lang":
+        return value if LANGUAGE_TAG.fullmatch(value) else None
+    return value
+
+
 def sanitize_html(raw_html):
     return nh3.clean(
         raw_html,
@@ -61,6 +73,7 @@ def sanitize_html(raw_html):
         link_rel="noopener noreferrer",
         strip_comments=True,
         id_prefix=HEADING_ID_PREFIX,
+        attribute_filter=_attribute_filter,
     )
 
 
@@ -121,9 +134,12 @@ def render_document(text, language):
     """Render a page body: sanitised HTML, its table of contents and reading time."""
     converter = _converter()
     body_html = _safe_html(converter, text)
+    toc_html = _toc_html(converter.toc_tokens)
+    if language == "bn":
+        body_html, toc_html = mark_english_html(body_html), mark_english_html(toc_html)
     return Rendered(
         html=body_html,
-        toc_html=_toc_html(converter.toc_tokens),
+        toc_html=toc_html,
         reading_minutes=reading_minutes(text, language),
     )
 

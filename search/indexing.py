@@ -14,11 +14,12 @@ from freelanceguide.models import language_codes
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
+from training.models import Programme
 
 from .models import Kind, SearchEntry
 from .normalise import normalise, readable
 
-SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE}
+SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE, Programme: Kind.PROGRAMME}
 
 # Inline tags vanish ("<a>this</a>." stays "this."); every other tag is a word break.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>")

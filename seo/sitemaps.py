@@ -9,6 +9,7 @@ from django.urls import reverse
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
+from training.models import Programme
 
 
 class BilingualSitemap(Sitemap):
@@ -29,20 +30,21 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the three lists; each changes when the newest item it shows changes."""
+    """Home and the section lists; each changes when the newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
         "guides:list": (Guide,),
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
+        "training:list": (Programme,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace)
+            for model in (Guide, Skill, Marketplace, Programme)
         }
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
@@ -61,4 +63,5 @@ SITEMAPS = {
     "guides": ContentSitemap(Guide),
     "skills": ContentSitemap(Skill),
     "marketplaces": ContentSitemap(Marketplace),
+    "training": ContentSitemap(Programme),
 }

@@ -1,8 +1,12 @@
+import json
+
 from django.db import models
+from django.db.models.aggregates import StringAgg
+from django.db.models.functions import Cast, JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.models import MarkdownPage, OrderedTranslatedName
+from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet, language_codes
 
 
 class SkillCategory(OrderedTranslatedName):
@@ -23,6 +27,37 @@ class PhoneFit(models.TextChoices):
     NO = "no", _("Needs a computer")
 
 
+class JSONRow(JSONObject):
+    """JSONObject without its check, on SQLite, that the JSON functions exist: that check is a
+    query of its own the first time a connection meets one, which would land on the first skill
+    page each worker serves. SQLite has the JSON functions built in since 3.38."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return models.Func.as_sql(self, compiler, connection, **extra_context)
+
+
+class SkillQuerySet(PublishedQuerySet):
+    def with_resources(self):
+        """Each skill's learning resources carried in the skill's own row (as JSON), read back by
+        `Skill.learning_resources`: a skill page then needs no query of its own for them, which
+        leaves room in its budget of 4 queries for the training programmes that teach it."""
+        columns = ["id", "kind", "url", "language", "cost_min_bdt", "cost_max_bdt", "position"]
+        columns += [f"{name}_{code}" for name in ("title", "note") for code in language_codes()]
+        rows = (
+            LearningResource.objects.filter(skill=models.OuterRef("pk"))
+            .order_by()
+            .values("skill")
+            .annotate(
+                rows=StringAgg(
+                    Cast(JSONRow(**{column: column for column in columns}), models.TextField()),
+                    delimiter=models.Value(","),
+                )
+            )
+            .values("rows")
+        )
+        return self.annotate(resource_rows=models.Subquery(rows))
+
+
 class Skill(MarkdownPage):
     heading_field = "name"
 
@@ -39,6 +74,8 @@ class Skill(MarkdownPage):
     phone_note = models.CharField(_("why (phone)"), max_length=300, blank=True)
     highlighted = models.BooleanField(_("highlight on the home page"), default=False)
 
+    objects = SkillQuerySet.as_manager()
+
     class Meta:
         ordering = ["category__position", "position", "slug"]
         verbose_name = _("skill")
@@ -51,6 +88,13 @@ class Skill(MarkdownPage):
 
     def get_absolute_url(self):
         return reverse("skills:detail", args=[self.slug])
+
+    @property
+    def learning_resources(self):
+        """The resources loaded by `Skill.objects.with_resources()`, in their order."""
+        rows = json.loads(f"[{self.resource_rows or ''}]")
+        resources = [LearningResource(skill_id=self.pk, **row) for row in rows]
+        return sorted(resources, key=lambda resource: (resource.position, resource.pk))
 
     @property
     def tool_list(self):

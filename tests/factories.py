@@ -6,6 +6,7 @@ import itertools
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
 from skills.models import LearningResource, Skill, SkillCategory
+from training.models import Programme
 
 _sequence = itertools.count(1)
 
@@ -122,3 +123,33 @@ def payout(marketplace_obj, method=None, **fields):
         "wait_days_max": 3,
     }
     return Payout.objects.create(**{**values, **fields})
+
+
+def programme(skills=(), **fields):
+    n = _n()
+    values = {
+        "slug": f"programme-{n}",
+        "name_bn": f"কর্মসূচি {n}",
+        "name_en": f"Programme {n}",
+        "organiser_bn": "যুব উন্নয়ন অধিদপ্তর",
+        "organiser_en": "Department of Youth Development",
+        "summary_bn": f"কর্মসূচি {n} এর সারাংশ",
+        "summary_en": f"Summary of programme {n}",
+        "status": "running",
+        "age_min": 18,
+        "age_max": 35,
+        "education_bn": "এইচএসসি",
+        "education_en": "HSC",
+        "duration_bn": "তিন মাস",
+        "duration_en": "Three months",
+        "stipend_bn": "প্রতিদিন ৫০০ টাকা",
+        "stipend_en": "Tk 500 a day",
+        "source_bn": "প্রথম আলো",
+        "source_en": "Prothom Alo",
+        "source_url": "https://en.prothomalo.com/",
+        "facts_checked_on": datetime.date.today(),
+    }
+    values.update(fields)
+    made = Programme.objects.create(**values)
+    made.skills.set(skills)
+    return made

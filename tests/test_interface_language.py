@@ -19,6 +19,7 @@ from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
 from tests.interface_text import collect, problems
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,9 @@ def reader_pages():
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}", True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
         ("/{lang}/no-such-page/", True),
+        ("/{lang}/learn/", True),
+        ("/{lang}/learn/?free=1&women=1", True),
+        ("/{lang}/learn/?free=%E0%A6%B9%E0%A7%8D%E0%A6%AF%E0%A6%BE%E0%A6%81", True),  # an unknown value, in Bangla
         ("/{lang}/search/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
@@ -63,6 +67,7 @@ def reader_pages():
     pages += [(guide.get_absolute_url().replace("/bn/", "/{lang}/"), False) for guide in Guide.objects.published()]
     pages += [(skill.get_absolute_url().replace("/bn/", "/{lang}/"), False) for skill in Skill.objects.published()]
     pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Marketplace.objects.published()]
+    pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Programme.objects.published()]
     return pages
 
 
@@ -163,7 +168,7 @@ def test_model_and_admin_labels_are_marked_for_translation():
     from django.utils.functional import Promise
 
     untranslated = []
-    for app in ("freelanceguide", "skills", "marketplaces", "guides"):
+    for app in ("freelanceguide", "skills", "marketplaces", "guides", "training"):
         for model in apps.get_app_config(app).get_models():
             model_admin = admin.site._registry.get(model)
             columns = set(model_admin.list_display) if model_admin else set()

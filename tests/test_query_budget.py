@@ -36,6 +36,8 @@ def build(count, topic, category, method, measured):
         measured["skill"].guides.add(guide)
         measured["market"].skills.add(skill)
         measured["market"].guides.add(guide)
+        factories.programme(skills=[skill, measured["skill"]], women_only=bool(n % 2))
+        measured["programme"].skills.add(skill)
 
 
 PAGES = [
@@ -49,6 +51,9 @@ PAGES = [
     "/{lang}/marketplaces/",
     "/{lang}/marketplaces/{market}/",
     "/{lang}/marketplaces/compare/?m={market}&m={market2}&m={market3}&m={market4}",
+    "/{lang}/learn/",
+    "/{lang}/learn/?free=1&women=1",
+    "/{lang}/learn/{programme}/",
 ]
 
 
@@ -74,6 +79,7 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
         "guide": factories.guide(topic=topic, path_position=2),
         "skill": factories.skill(category=category, highlighted=True),
         "market": markets[0],
+        "programme": factories.programme(),
     }
     factories.guide(topic=topic, path_position=3)
     url = template.format(
@@ -84,6 +90,7 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
         market2=markets[1].slug,
         market3=markets[2].slug,
         market4=markets[3].slug,
+        programme=measured["programme"].slug,
     )
     build(N, topic, category, method, measured)
     status_n, queries_n = count_queries(client, url)

@@ -12,6 +12,7 @@ from guides.models import Guide
 from marketplaces.models import Marketplace, Payout
 from skills.models import LearningResource, Skill
 from tests import factories
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +127,7 @@ def test_loading_content_keeps_a_revision_of_the_shipped_text_and_never_overwrit
     assert Version.objects.get_for_object(guide).count() == 1  # the loader wrote nothing new
 
 
-@pytest.mark.parametrize("model", [Guide, Skill, LearningResource, Marketplace, Payout])
+@pytest.mark.parametrize("model", [Guide, Skill, LearningResource, Marketplace, Payout, Programme])
 def test_every_language_column_is_recorded(model):
     from modeltranslation.translator import translator
     from reversion.revisions import _get_options

@@ -28,6 +28,9 @@ OTHER_PAGES = [
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
     "/{lang}/guides/no-such-guide/",
+    "/{lang}/learn/",
+    "/{lang}/learn/?free=1&women=nonsense",
+    "/{lang}/learn/her-power/",
 ]
 
 
