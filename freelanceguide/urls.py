@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
     path("search/", include("search.urls")),
+    path("path/", include("planner.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
 )
 

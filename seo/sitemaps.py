@@ -29,13 +29,15 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the three lists; each changes when the newest item it shows changes."""
+    """Home, the three lists and the self-check; each changes when the newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
         "guides:list": (Guide,),
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
+        # The self-check's empty form (its plans, one per set of answers, are noindex).
+        "planner:path": (Guide, Skill, Marketplace),
     }
 
     def items(self):

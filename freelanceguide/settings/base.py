@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "skills",
     "marketplaces",
     "guides",
+    "planner",
     "search",
     "seo",
 ]
