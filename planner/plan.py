@@ -242,7 +242,7 @@ def suitable_marketplaces(fits, answers):
     fitting.sort(key=lambda m: (-market_score(m), m.position, m.slug))
     result = []
     for market in fitting[:MARKETPLACES_SHOWN]:
-        reasons = [_("Buyers here look for: %(skills)s") % {"skills": ", ".join(s.name for s in sells[market.pk])}]
+        reasons = []  # the template names the skills it sells first, each with its own language
         if market.wins_by_gig:
             reasons.append(_("Gig listings: buyers come to you, so you write fewer proposals in English"))
         if market.wins_by_contest and designs:

@@ -5,6 +5,7 @@ import itertools
 
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
+from planner.models import Advice
 from skills.models import LearningResource, Skill, SkillCategory
 
 _sequence = itertools.count(1)
@@ -122,3 +123,17 @@ def payout(marketplace_obj, method=None, **fields):
         "wait_days_max": 3,
     }
     return Payout.objects.create(**{**values, **fields})
+
+
+def advice(**fields):
+    n = _n()
+    values = {
+        "slug": f"advice-{n}",
+        "kind": "step",
+        "week": 1,
+        "title_bn": f"ধাপ {n}",
+        "title_en": f"Step {n}",
+        "text_bn": "এটা করুন।",
+        "text_en": "Do this.",
+    }
+    return Advice.objects.create(**{**values, **fields})

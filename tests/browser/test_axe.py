@@ -28,6 +28,9 @@ OTHER_PAGES = [
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
     "/{lang}/guides/no-such-guide/",
+    "/{lang}/path/",
+    "/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile",
+    "/{lang}/path/?device=shared&english=simple&hours=10to20&like=design&like=video&zz=1",
 ]
 
 
