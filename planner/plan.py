@@ -44,6 +44,7 @@ class SkillFit:
     learning: list
     learning_note: str = ""
     score: float = 0
+    show_phone_note: bool = False  # the editors' "why (phone)" text, shown in its own language
 
     @property
     def months_span(self):
@@ -179,8 +180,8 @@ def skill_reasons(skill, answers):
 
 def skill_warnings(skill, answers):
     warnings = []
-    if answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY:
-        warnings.append(skill.phone_note or _("Some of the work needs a computer."))
+    if answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY and not skill.phone_note:
+        warnings.append(_("Some of the work needs a computer."))
     if answers.connection == Connection.MOBILE and skill.heavy_data:
         warnings.append(_("Needs big downloads or uploads, which cost a lot on mobile data: use Wi-Fi when you can."))
     return warnings
@@ -270,6 +271,7 @@ def build_plan(answers, skills, advice):
                 learning,
                 note,
                 score(skill, answers),
+                show_phone_note=answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY and bool(skill.phone_note),
             )
         )
     markets, too_much_english = suitable_marketplaces(fits, answers)
