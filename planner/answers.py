@@ -82,14 +82,10 @@ def read_answers(query):
         given = [value.strip() for value in query.getlist(question.key)]
         known = list(dict.fromkeys(value for value in given if value in allowed))
         if len(known) < len([value for value in given if value]):
-            notes.append(
-                _("“%(question)s”: an answer we do not know was left out.") % {"question": question.label}
-            )
+            notes.append(_("“%(question)s”: an answer we do not know was left out.") % {"question": question.label})
         if question.multiple:
             if len(known) > MAX_INTERESTS:
-                notes.append(
-                    _("“%(question)s”: only the first two answers were used.") % {"question": question.label}
-                )
+                notes.append(_("“%(question)s”: only the first two answers were used.") % {"question": question.label})
             values[question.attribute] = tuple(known[:MAX_INTERESTS])
         else:
             if len(known) > 1:

@@ -178,6 +178,11 @@ def skill_reasons(skill, answers):
     return reasons
 
 
+def phone_note_applies(skill, answers):
+    """A phone-only reader sees why a skill is only partly done on a phone (the editors' note)."""
+    return answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY and bool(skill.phone_note)
+
+
 def skill_warnings(skill, answers):
     warnings = []
     if answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY and not skill.phone_note:
@@ -271,7 +276,7 @@ def build_plan(answers, skills, advice):
                 learning,
                 note,
                 score(skill, answers),
-                show_phone_note=answers.device == Device.PHONE and skill.phone == PhoneFit.PARTLY and bool(skill.phone_note),
+                show_phone_note=phone_note_applies(skill, answers),
             )
         )
     markets, too_much_english = suitable_marketplaces(fits, answers)
@@ -287,7 +292,10 @@ def build_plan(answers, skills, advice):
                 )
             )
         )
-    links = {LinkTo.SKILL: fits[0].skill if fits else None, LinkTo.MARKETPLACE: markets[0].marketplace if markets else None}
+    links = {
+        LinkTo.SKILL: fits[0].skill if fits else None,
+        LinkTo.MARKETPLACE: markets[0].marketplace if markets else None,
+    }
     weeks = []
     for number in WEEKS:
         steps = [
@@ -334,7 +342,9 @@ def self_check(query):
     questions = [
         {
             "question": question,
-            "choices": [(str(value), label, str(value) in read.answers.values(question)) for value, label in question.choices],
+            "choices": [
+                (str(value), label, str(value) in read.answers.values(question)) for value, label in question.choices
+            ],
         }
         for question in QUESTIONS
     ]

@@ -88,7 +88,9 @@ class Skill(MarkdownPage):
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours a week it needs"),
         default=0,
-        help_text=_("The weekly practice behind 'months to first paid work'. Readers with fewer hours are not sent here."),
+        help_text=_(
+            "The weekly practice behind 'months to first paid work'. Readers with fewer hours are not sent here."
+        ),
     )
     interests = models.CharField(
         _("interests it suits"),

@@ -235,9 +235,23 @@ def test_the_empty_form_is_indexed_and_a_plan_is_not(client, shipped_content, la
 
 
 SAMPLES = [
-    {"device": "phone", "english": "little", "hours": "under10", "budget": "none", "like": ["writing"], "net": "mobile"},
+    {
+        "device": "phone",
+        "english": "little",
+        "hours": "under10",
+        "budget": "none",
+        "like": ["writing"],
+        "net": "mobile",
+    },
     {"device": "shared", "english": "simple", "hours": "10to20", "budget": "upto5000", "like": ["design", "video"]},
-    {"device": "own", "english": "comfortable", "hours": "over20", "budget": "more", "like": ["tech"], "net": "broadband"},
+    {
+        "device": "own",
+        "english": "comfortable",
+        "hours": "over20",
+        "budget": "more",
+        "like": ["tech"],
+        "net": "broadband",
+    },
 ]
 
 

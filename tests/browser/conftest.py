@@ -15,7 +15,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-CONTENT_APPS = ["skills", "marketplaces", "guides", "planner", "freelanceguide", "reversion"]  # with the shipped text's revisions
+CONTENT_APPS = [
+    "skills",
+    "marketplaces",
+    "guides",
+    "planner",
+    "freelanceguide",
+    "reversion",
+]  # with the shipped text's revisions
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
