@@ -24,7 +24,15 @@ class PayoutInline(TranslatedTabularInline):
 @admin.register(Marketplace)
 class MarketplaceAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("name", "facts_checked_on", "highlighted", "published", "updated")
-    list_filter = (FeeFactsAgeFilter, "published", "highlighted", "wins_by_gig", "wins_by_proposal", "wins_by_contest")
+    list_filter = (
+        FeeFactsAgeFilter,
+        "published",
+        "highlighted",
+        "wins_by_gig",
+        "wins_by_proposal",
+        "wins_by_contest",
+        "english_needed",
+    )
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
     filter_horizontal = ("skills",)

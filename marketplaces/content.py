@@ -34,6 +34,7 @@ def load(loader):
                 "position": item.get("position", 0),
                 "highlighted": item.get("highlighted", False),
                 "search_aliases": aliases(item),
+                "english_needed": item["english_needed"],
                 "wins_by_gig": "gig" in ways,
                 "wins_by_proposal": "proposal" in ways,
                 "wins_by_contest": "contest" in ways,

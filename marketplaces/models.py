@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet, stale_before
-from skills.models import Skill
+from skills.models import EnglishLevel, Skill
 
 
 class PaymentMethod(OrderedTranslatedName):
@@ -56,6 +56,15 @@ class Marketplace(MarkdownPage):
     facts_checked_on = models.DateField(_("facts checked on"))
     pros = models.TextField(_("pros for a beginner"), blank=True, help_text=_("One point per line."))
     cons = models.TextField(_("cons for a beginner"), blank=True, help_text=_("One point per line."))
+    # For the self-check (planner/); empty by default so the content loader still recognises
+    # marketplaces loaded before the field existed.
+    english_needed = models.CharField(
+        _("English needed"),
+        max_length=12,
+        choices=EnglishLevel.choices,
+        default="",
+        help_text=_("The least English a beginner needs to win work here (proposals and messages)."),
+    )
     skills = models.ManyToManyField(
         Skill, related_name="marketplaces", blank=True, verbose_name=_("skills it suits best")
     )

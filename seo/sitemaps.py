@@ -30,7 +30,7 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the section lists; each changes when the newest item it shows changes."""
+    """Home, the section lists and the self-check; each changes when the newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
@@ -38,6 +38,8 @@ class SectionSitemap(BilingualSitemap):
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
         "training:list": (Programme,),
+        # The self-check's empty form (its plans, one per set of answers, are noindex).
+        "planner:path": (Guide, Skill, Marketplace),
     }
 
     def items(self):

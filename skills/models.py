@@ -58,6 +58,33 @@ class SkillQuerySet(PublishedQuerySet):
         return self.annotate(resource_rows=models.Subquery(rows))
 
 
+class EnglishLevel(models.TextChoices):
+    """How much English: what a skill or marketplace needs, and what a reader says they have.
+
+    In order; the self-check compares them by position (planner/)."""
+
+    LITTLE = "little", _("Reads a little English")
+    SIMPLE = "simple", _("Reads and writes simple messages")
+    COMFORTABLE = "comfortable", _("Comfortable in English")
+
+    @classmethod
+    def rank(cls, value):
+        """0, 1, 2 in the order above; an unset value counts as the most English."""
+        values = cls.values
+        return values.index(value) if value in values else len(values) - 1
+
+
+class Interest(models.TextChoices):
+    """What a reader enjoys, as the self-check asks it; a skill lists the ones it suits."""
+
+    DESIGN = "design", _("Drawing and design")
+    WRITING = "writing", _("Writing")
+    NUMBERS = "numbers", _("Numbers and organising")
+    TECH = "tech", _("Technology and code")
+    PEOPLE = "people", _("Talking to people and helping")
+    VIDEO = "video", _("Video and social media")
+
+
 class Skill(MarkdownPage):
     heading_field = "name"
 
@@ -73,6 +100,51 @@ class Skill(MarkdownPage):
     phone = models.CharField(_("works on a phone?"), max_length=6, choices=PhoneFit.choices)
     phone_note = models.CharField(_("why (phone)"), max_length=300, blank=True)
     highlighted = models.BooleanField(_("highlight on the home page"), default=False)
+    # What the self-check (planner/) matches a reader's answers against. Editors own this advice.
+    # Defaults are empty or zero so the content loader still recognises skills loaded before
+    # these fields existed (freelanceguide.content.LATER_FIELDS).
+    english_needed = models.CharField(
+        _("English needed"),
+        max_length=12,
+        choices=EnglishLevel.choices,
+        default="",
+        help_text=_("The least English a beginner needs to learn this skill and deal with clients."),
+    )
+    shared_computer = models.BooleanField(
+        _("can be done on a shared or cyber-café computer"),
+        default=False,
+        help_text=_("Tick when the tools run in a browser and work is saved online, with nothing to install."),
+    )
+    heavy_data = models.BooleanField(
+        _("needs big downloads or uploads"),
+        default=False,
+        help_text=_("Tick when the work is hard on mobile data (video files, large installs)."),
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("hours a week it needs"),
+        default=0,
+        help_text=_(
+            "The weekly practice behind 'months to first paid work'. Readers with fewer hours are not sent here."
+        ),
+    )
+    interests = models.CharField(
+        _("interests it suits"),
+        max_length=100,
+        blank=True,
+        default="",
+        help_text=_("What a reader who would enjoy this skill likes doing."),
+    )
+    start_cost_bdt = models.PositiveIntegerField(
+        _("money needed to start (taka)"),
+        default=0,
+        help_text=_("0 when it can be started for free. Readers with less to spend are not sent here."),
+    )
+    cheapest_start = models.CharField(
+        _("cheapest way to start"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence: what a beginner with no money uses to start."),
+    )
 
     objects = SkillQuerySet.as_manager()
 
@@ -103,6 +175,10 @@ class Skill(MarkdownPage):
     @property
     def phone_friendly(self):
         return self.phone in (PhoneFit.YES, PhoneFit.PARTLY)
+
+    @property
+    def interest_list(self):
+        return [code for code in self.interests.split(",") if code in Interest.values]
 
 
 class ResourceKind(models.TextChoices):

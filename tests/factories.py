@@ -5,6 +5,7 @@ import itertools
 
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
+from planner.models import Advice
 from skills.models import LearningResource, Skill, SkillCategory
 from training.models import Programme
 
@@ -153,3 +154,17 @@ def programme(skills=(), **fields):
     made = Programme.objects.create(**values)
     made.skills.set(skills)
     return made
+
+
+def advice(**fields):
+    n = _n()
+    values = {
+        "slug": f"advice-{n}",
+        "kind": "step",
+        "week": 1,
+        "title_bn": f"ধাপ {n}",
+        "title_en": f"Step {n}",
+        "text_bn": "এটা করুন।",
+        "text_en": "Do this.",
+    }
+    return Advice.objects.create(**{**values, **fields})

@@ -59,6 +59,11 @@ def reader_pages():
         ("/{lang}/learn/?free=1&women=1", True),
         ("/{lang}/learn/?free=%E0%A6%B9%E0%A7%8D%E0%A6%AF%E0%A6%BE%E0%A6%81", True),  # an unknown value, in Bangla
         ("/{lang}/search/", True),
+        ("/{lang}/path/", True),
+        ("/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile&hours=under10", True),
+        ("/{lang}/path/?device=shared&english=simple&like=design&like=video&budget=upto5000", True),
+        ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&net=broadband", True),
+        ("/{lang}/path/?device=tablet&device=phone&like=a&like=design&like=writing&like=tech&zz=1", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
         ("/{lang}/search/?q=zzzz-nothing", False),

@@ -28,6 +28,8 @@ def build(count, topic, category, method, measured):
         factories.resource(skill, kind="paid_course")
         market.skills.add(skill)
         guide = factories.guide(topic=topic if n % 2 else factories.topic(), path_position=None)
+        factories.advice(guide=guide, week=1 + n % 4)
+        factories.advice(kind="caution", week=None, guide=guide)
         guide.skills.add(skill)
         guide.marketplaces.add(market)
         measured["guide"].skills.add(skill)
@@ -54,6 +56,8 @@ PAGES = [
     "/{lang}/learn/",
     "/{lang}/learn/?free=1&women=1",
     "/{lang}/learn/{programme}/",
+    "/{lang}/path/",
+    "/{lang}/path/?device=own&english=comfortable&budget=more&like=design&like=tech&net=mobile",
 ]
 
 

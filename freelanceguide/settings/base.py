@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "marketplaces",
     "guides",
     "training",
+    "planner",
     "search",
     "seo",
 ]

@@ -20,6 +20,7 @@ CONTENT_APPS = [
     "marketplaces",
     "guides",
     "training",
+    "planner",
     "freelanceguide",
     "reversion",
 ]  # with the shipped text's revisions

@@ -31,6 +31,9 @@ OTHER_PAGES = [
     "/{lang}/learn/",
     "/{lang}/learn/?free=1&women=nonsense",
     "/{lang}/learn/her-power/",
+    "/{lang}/path/",
+    "/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile",
+    "/{lang}/path/?device=shared&english=simple&hours=10to20&like=design&like=video&zz=1",
 ]
 
 
