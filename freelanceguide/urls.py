@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from guides.views import home
+from marketplaces.views import money
 from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
+    path("money/", money, name="money"),
     path("search/", include("search.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
 )

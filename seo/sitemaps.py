@@ -29,13 +29,15 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the three lists; each changes when the newest item it shows changes."""
+    """Home, the three lists and the money calculator; each changes when the newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
         "guides:list": (Guide,),
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
+        # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
+        "money": (Marketplace,),
     }
 
     def items(self):
