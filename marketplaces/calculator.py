@@ -9,7 +9,9 @@ and cautions for every fact used.
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+from freelanceguide.models import shown_language
 
 from . import money
 from .models import ContractTerms, ExchangeRate, Marketplace, PayoutStep
@@ -96,11 +98,24 @@ def load_facts():
 
 
 def _sources(marketplace, terms, route, rate):
-    rows = [(marketplace.name, marketplace.fee_source_url, marketplace.facts_checked_on, marketplace.facts_are_stale)]
+    """(what, its language, source, checked on, stale?) for every fact the answer used."""
+    reader = get_language()
+    rows = [
+        (
+            marketplace.name,
+            shown_language(marketplace, "name"),
+            marketplace.fee_source_url,
+            marketplace.facts_checked_on,
+            marketplace.facts_are_stale,
+        )
+    ]
     if terms is not None:
-        rows.append((terms.get_kind_display(), terms.source_url, terms.checked_on, terms.is_stale))
-    rows += [(step.name, step.source_url, step.checked_on, step.is_stale) for step in route.steps]
-    rows.append((None, rate.source_url, rate.rate_on, rate.is_stale))
+        rows.append((terms.get_kind_display(), reader, terms.source_url, terms.checked_on, terms.is_stale))
+    rows += [
+        (step.name, shown_language(step, "name"), step.source_url, step.checked_on, step.is_stale)
+        for step in route.steps
+    ]
+    rows.append((None, reader, rate.source_url, rate.rate_on, rate.is_stale))
     return rows
 
 

@@ -27,7 +27,7 @@ def parse_amount(text):
         raise forms.ValidationError(_("Enter an amount more than zero."), code="negative")
     if not NUMBER.match(cleaned):
         raise forms.ValidationError(
-            _("Enter a number, like 100 or ১০০ (digits, commas and a decimal point only)."), code="invalid"
+            _("Enter a number, like 100 or 1,250.50 (digits, commas and a decimal point only)."), code="invalid"
         )
     try:
         value = Decimal(cleaned)
@@ -91,9 +91,7 @@ class MoneyForm(forms.Form):
                 params={"name": self.names[slug]},
             )
         if slug and slug not in self.marketplaces:
-            raise forms.ValidationError(
-                _("We do not know a marketplace called “%(name)s”. Choose from the list."), params={"name": slug[:60]}
-            )
+            raise forms.ValidationError(_("We do not know that marketplace. Choose one from the list."), code="unknown")
         return self.marketplaces.get(slug)
 
     def clean(self):

@@ -53,6 +53,14 @@ def reader_pages():
         ("/{lang}/marketplaces/compare/?" + "&".join(f"m={slug}" for slug in markets[:4]), True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}", True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
+        ("/{lang}/money/", True),
+        ("/{lang}/money/?m=fiverr", True),
+        ("/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100", True),
+        ("/{lang}/money/?m=upwork&route=upwork-local-bank&contract=hourly&rate=12.5&hours=8", True),
+        ("/{lang}/money/?m=freelancer-com&route=payoneer-bank&contract=fixed&price=30", True),  # under minimums
+        ("/{lang}/money/?view=all&price=100", True),
+        ("/{lang}/money/?want=10000", True),
+        ("/{lang}/money/?m=nosuch&route=x&price=-1&want=abc", True),
         ("/{lang}/no-such-page/", True),
         ("/{lang}/search/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার

@@ -220,7 +220,7 @@ def test_reverse_lists_a_price_for_each_marketplace(client, money_content):
         ("m=fiverr&price=-5", "price", "Enter an amount more than zero."),
         ("m=fiverr&price=abc", "price", "Enter a number"),
         ("m=fiverr&price=1000001", "price", "That is over 1,000,000 US dollars"),
-        ("m=nosuch&price=10", "m", "We do not know a marketplace called “nosuch”"),
+        ("m=nosuch&price=10", "m", "We do not know that marketplace."),
         ("m=guru&price=10", "m", "We have not checked the payout costs of Guru"),
         ("m=fiverr&route=upwork-local-bank&price=10", "route", "does not pay out that way"),
         ("m=fiverr&contract=hourly&price=10", "contract", "kinds of contract"),

@@ -49,7 +49,16 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     market = factories.marketplace(slug="gamma")
     factories.guide(slug="hidden", published=False)
     urls = sitemap(client)
-    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/"]
+    paths = [
+        "/",
+        "/guides/",
+        "/skills/",
+        "/marketplaces/",
+        "/money/",
+        "/guides/alpha/",
+        "/skills/beta/",
+        "/marketplaces/gamma/",
+    ]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
     for loc, (_lastmod, alternates) in urls.items():
