@@ -140,14 +140,19 @@ def side_by_side(marketplaces, routes, gross, rate):
         options = [
             (route, answer(marketplace, route, terms, gross, rate)) for route in routes[marketplace.slug].values()
         ]
-        rows.append(max(options, key=lambda pair: (pair[1].result.taka.low, pair[1].result.taka.high))[1])
-    rows.sort(key=lambda row: (row.result.taka.low, row.result.taka.high), reverse=True)
+        # Most taka in the costliest case, then in the cheapest, then the fewest days.
+        rows.append(max(options, key=lambda pair: _rank(pair[1].result))[1])
+    rows.sort(key=lambda row: _rank(row.result), reverse=True)
     top = rows[0].result.taka.high if rows else 0
     for row in rows:
         # Bar widths in percent of the best case of the best marketplace (the chart's scale).
         row.bar_low = round(row.result.taka.low / top * 100, 1) if top else 0
         row.bar_high = round(row.result.taka.high / top * 100, 1) if top else 0
     return rows
+
+
+def _rank(result):
+    return (result.taka.low, result.taka.high, -result.days.high)
 
 
 def reverse_prices(marketplaces, routes, want, rate):

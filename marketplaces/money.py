@@ -245,8 +245,3 @@ def reverse(taka_wanted, fee, steps, taka_per_dollar):
             dollars = _before_step(dollars, step, worst)
         prices.append(round_price_up(_before_fee(dollars, fee, worst)))
     return Span(prices[1], prices[0])
-
-
-def cheapest(results):
-    """The best of several routes' results: most taka in the worst case, then in the best."""
-    return max(results, key=lambda pair: (pair[1].taka.low, pair[1].taka.high))

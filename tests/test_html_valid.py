@@ -25,6 +25,12 @@ PAGES = [  # (path, expected status)
     ("/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru", 200),
     ("/{lang}/marketplaces/compare/?m=upwork&m=nosuch", 200),
     ("/{lang}/marketplaces/compare/", 200),
+    ("/{lang}/money/", 200),
+    ("/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100", 200),
+    ("/{lang}/money/?m=freelancer-com&contract=fixed&price=30", 200),
+    ("/{lang}/money/?view=all&price=100", 200),
+    ("/{lang}/money/?want=10000", 200),
+    ("/{lang}/money/?m=nosuch&price=-1&rate=x&want=0", 200),
     ("/{lang}/guides/no-such-guide/", 404),
     ("/{lang}/search/", 200),
     ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 200),  # ফাইভার

@@ -10,6 +10,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from freelanceguide.content import ContentLoader
+from marketplaces import content as marketplaces_content
 from marketplaces import money
 from marketplaces.models import ContractTerms, ExchangeRate, PayoutStep
 
@@ -157,10 +159,12 @@ def test_route_without_conversion_is_refused():
 
 
 @pytest.fixture
-def money_content(shipped_content):
+def money_content(db):
+    """Only the shipped marketplaces and money facts: the pages here need nothing else (and
+    loading every guide's Markdown for each of these tests would triple their time)."""
+    marketplaces_content.load(ContentLoader())
     assert ExchangeRate.objects.count() >= 1
     assert PayoutStep.objects.filter(slug="payoneer-bkash").exists()
-    return shipped_content
 
 
 def test_done_when_fiverr_100_payoneer_to_bkash_in_bangla(client, money_content):
@@ -287,3 +291,49 @@ def test_stale_fee_facts_are_listed_for_editors(money_content):
 def test_marketplace_page_and_compare_page_link_to_the_calculator(client, money_content):
     assert 'href="/bn/money/?m=fiverr"' in client.get("/bn/marketplaces/fiverr/").content.decode()
     assert 'href="/en/money/?view=all' in client.get("/en/marketplaces/compare/").content.decode()
+
+
+# --- Entering the rate from a file ---------------------------------------------------------------
+
+
+def test_import_exchange_rate_from_a_file(tmp_path, db):
+    from django.core.management import call_command
+
+    path = tmp_path / "rates.csv"
+    path.write_text(
+        "date,taka_per_dollar,source_url,note_en\n"
+        "2026-11-20,122.45,https://www.bb.org.bd/,Bangladesh Bank\n"
+        "2026-11-25,122.50,https://www.bb.org.bd/,\n"
+    )
+    call_command("import_exchange_rate", str(path), stdout=__import__("io").StringIO())
+    newest = ExchangeRate.objects.latest_first().first()
+    assert (newest.rate_on, newest.taka_per_dollar, newest.slug) == (
+        datetime.date(2026, 11, 25),
+        D("122.50"),
+        "2026-11-25",
+    )
+    # Running it again updates, never duplicates.
+    path.write_text("date,taka_per_dollar,source_url\n2026-11-25,123.00,https://www.bb.org.bd/\n")
+    call_command("import_exchange_rate", str(path), stdout=__import__("io").StringIO())
+    assert ExchangeRate.objects.count() == 2
+    assert ExchangeRate.objects.get(rate_on=datetime.date(2026, 11, 25)).taka_per_dollar == D("123.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,rate\n2026-11-25,122\n",
+        "date,taka_per_dollar,source_url\n25/11/2026,122,https://x.example/\n",
+        "date,taka_per_dollar,source_url\n2026-11-25,abc,https://x.example/\n",
+        "date,taka_per_dollar,source_url\n2026-11-25,-1,https://x.example/\n",
+        "date,taka_per_dollar,source_url\n2026-11-25,122,not a url\n",
+    ],
+)
+def test_import_exchange_rate_refuses_a_bad_file_whole(tmp_path, db, text):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "rates.csv"
+    path.write_text(text)
+    with pytest.raises(CommandError):
+        call_command("import_exchange_rate", str(path))
+    assert not ExchangeRate.objects.exists()

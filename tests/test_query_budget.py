@@ -27,6 +27,9 @@ def build(count, topic, category, method, measured):
         factories.resource(skill)
         factories.resource(skill, kind="paid_course")
         market.skills.add(skill)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+        factories.payout_step(market)  # a route with no onward step: no taka, left out
         guide = factories.guide(topic=topic if n % 2 else factories.topic(), path_position=None)
         guide.skills.add(skill)
         guide.marketplaces.add(market)
@@ -49,6 +52,10 @@ PAGES = [
     "/{lang}/marketplaces/",
     "/{lang}/marketplaces/{market}/",
     "/{lang}/marketplaces/compare/?m={market}&m={market2}&m={market3}&m={market4}",
+    "/{lang}/money/",
+    "/{lang}/money/?m={market}&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
 ]
 
 
@@ -69,6 +76,10 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
     markets = [factories.marketplace(highlighted=True) for _ in range(4)]
     for market in markets:
         factories.payout(market, method=method)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+    factories.payout_step(method=method)  # onward: from the method to taka
+    factories.exchange_rate()
     measured = {
         # Second on the start-here path: it has a previous and a next guide.
         "guide": factories.guide(topic=topic, path_position=2),

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import template
 
-from freelanceguide.locale_format import format_amount, localize_digits
+from freelanceguide.locale_format import format_amount, format_range, localize_digits
 from marketplaces import money
 
 register = template.Library()
@@ -43,6 +43,6 @@ def days(value):
 
 
 @register.filter
-def percent(value):
-    """A fee percent without trailing zeros: 2.50 -> 2.5."""
-    return localize_digits(format(Decimal(value).normalize(), "f"))
+def fee_percent(marketplace):
+    """The marketplace's fee on the freelancer: 20 or 0–15 (no trailing zeros, local digits)."""
+    return format_range(marketplace.freelancer_fee_min, marketplace.freelancer_fee_max)

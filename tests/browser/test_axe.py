@@ -28,6 +28,10 @@ OTHER_PAGES = [
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
     "/{lang}/guides/no-such-guide/",
+    "/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
+    "/{lang}/money/?m=nosuch&price=-1&rate=x&want=0",
 ]
 
 
