@@ -70,14 +70,13 @@ def group_thousands(digits, language=None):
     """
     sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
     if _language(language) == "bn":
-        head, tail = digits[:-3], digits[-3:]
-        groups = []
-        while len(head) > 2:
+        head, groups = digits[:-3], [digits[-3:]]
+        while head:
             groups.insert(0, head[-2:])
             head = head[:-2]
-        grouped = ",".join([g for g in [head, *groups] if g] + [tail]) if head or groups else tail
+        grouped = ",".join(groups)
     else:
-        grouped = f"{int(digits):,}" if digits else digits
+        grouped = f"{int(digits):,}"
     return localize_digits(sign + grouped, language)
 
 

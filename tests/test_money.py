@@ -337,3 +337,26 @@ def test_import_exchange_rate_refuses_a_bad_file_whole(tmp_path, db, text):
     with pytest.raises(CommandError):
         call_command("import_exchange_rate", str(path))
     assert not ExchangeRate.objects.exists()
+
+
+# --- Lakh grouping, shared with every Bangla page (freelanceguide/locale_format.py) ---------------
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "bn", "en"),
+    [
+        ("0", 0, "০", "0"),
+        ("999", 0, "৯৯৯", "999"),
+        ("1000", 0, "১,০০০", "1,000"),
+        ("125000", 0, "১,২৫,০০০", "125,000"),
+        ("1250000", 0, "১২,৫০,০০০", "1,250,000"),
+        ("123456789", 0, "১২,৩৪,৫৬,৭৮৯", "123,456,789"),
+        ("-125000", 0, "-১,২৫,০০০", "-125,000"),
+        ("1234567.5", 2, "১২,৩৪,৫৬৭.৫০", "1,234,567.50"),
+    ],
+)
+def test_amounts_group_by_lakh_in_bangla_and_by_thousands_in_english(value, places, bn, en):
+    from freelanceguide.locale_format import format_amount
+
+    assert format_amount(D(value), places, "bn") == bn
+    assert format_amount(D(value), places, "en") == en
