@@ -46,5 +46,10 @@ def test_money_on_a_phone(browser, live_content, watch, javascript):
     assert page.locator("#id_want").get_attribute("aria-describedby") == "want-error"
     assert_fits(page, PHONE)
     screenshot(page, f"money-error-{'js' if javascript else 'nojs'}")
+    # The largest sum allowed still fits the screen, in both languages.
+    for lang in ("bn", "en"):
+        page.goto(f"{live_content.url}/{lang}/money/?m=upwork&route=upwork-local-bank&price=1000000")
+        assert page.locator(".money-answer").is_visible()
+        assert_fits(page, PHONE)
     watcher.assert_clean()
     context.close()
