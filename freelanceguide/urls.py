@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from guides.views import home
+from marketplaces.views import money
 from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
     path("learn/", include("training.urls")),
+    path("money/", money, name="money"),
     path("search/", include("search.urls")),
     path("path/", include("planner.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),

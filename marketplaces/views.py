@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from freelanceguide.pagination import page_of
 
+from .calculator import money_page
 from .forms import MAX_COMPARED, CompareForm
 from .models import Marketplace
 
@@ -45,3 +46,9 @@ def compare(request):
         "marketplaces/compare.html",
         {"form": form, "compared": compared, "max_compared": MAX_COMPARED},
     )
+
+
+@require_safe
+def money(request):
+    """From a dollar price to taka in hand (and back); GET only, so answers are cached and shared."""
+    return render(request, "marketplaces/money.html", money_page(request.GET))

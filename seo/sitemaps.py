@@ -30,7 +30,8 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home, the section lists and the self-check; each changes when the newest item it shows changes."""
+    """Home, the section lists, the self-check and the money calculator; each changes when the
+    newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
@@ -40,6 +41,8 @@ class SectionSitemap(BilingualSitemap):
         "training:list": (Programme,),
         # The self-check's empty form (its plans, one per set of answers, are noindex).
         "planner:path": (Guide, Skill, Marketplace),
+        # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
+        "money": (Marketplace,),
     }
 
     def items(self):

@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from guides.models import Guide, GuideTopic
-from marketplaces.models import Marketplace, PaymentMethod, Payout
+from marketplaces.models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 from planner.models import Advice
 from skills.models import LearningResource, Skill, SkillCategory
 from training.models import Programme
@@ -168,3 +168,42 @@ def advice(**fields):
         "text_en": "Do this.",
     }
     return Advice.objects.create(**{**values, **fields})
+
+
+def contract_terms(marketplace_obj, **fields):
+    values = {
+        "slug": f"{marketplace_obj.slug}-terms-{_n()}",
+        "marketplace": marketplace_obj,
+        "kind": "fixed",
+        "clearance_days_min": 5,
+        "clearance_days_max": 14,
+        "source_url": "https://terms.example/",
+        "checked_on": datetime.date.today(),
+        "note_bn": "নোট।",
+        "note_en": "A note.",
+    }
+    return ContractTerms.objects.create(**{**values, **fields})
+
+
+def payout_step(marketplace_obj=None, method=None, **fields):
+    """A marketplace's withdrawal (marketplace given) or an onward step that converts to taka."""
+    n = _n()
+    values = {
+        "slug": f"step-{n}",
+        "marketplace": marketplace_obj,
+        "method": method or payment_method(),
+        "name_bn": f"ধাপ {n}",
+        "name_en": f"Step {n}",
+        "fixed_fee_usd": "1.00",
+        "spread_percent": None if marketplace_obj else "2.00",
+        "days_min": 1,
+        "days_max": 3,
+        "source_url": "https://step.example/",
+        "checked_on": datetime.date.today(),
+    }
+    return PayoutStep.objects.create(**{**values, **fields})
+
+
+def exchange_rate(**fields):
+    values = {"rate_on": datetime.date.today(), "taka_per_dollar": "120.00", "source_url": "https://rate.example/"}
+    return ExchangeRate.objects.create(**{**values, **fields})

@@ -61,8 +61,9 @@ class _BanglaText(HTMLParser):
 def unmarked(html, digits_only_in=()):
     """Lines naming Bangla text with an ASCII digit or an unmarked Latin letter; empty if clean.
 
-    In elements named by `digits_only_in` (the page's <title>, which cannot hold markup) only
-    digits are checked, outside an original name in brackets ("(99designs)")."""
+    In elements named by `digits_only_in` (the page's <title> and a form's <option>, which
+    cannot hold markup) only digits are checked, outside an original name in brackets
+    ("(99designs)")."""
     parser = _BanglaText()
     parser.feed(html)
     parser.close()
@@ -132,7 +133,7 @@ def test_every_bangla_page_in_the_sitemap_has_bangla_digits_and_marked_english(c
         with translation.override("bn"):
             response = client.get(page)
         assert response.status_code == 200, page
-        found += [f"{page}: {problem}" for problem in unmarked(response.content.decode(), digits_only_in=("title",))]
+        found += [f"{page}: {problem}" for problem in unmarked(response.content.decode(), digits_only_in=("title", "option"))]
     assert not found, "\n".join(found)
 
 

@@ -27,6 +27,9 @@ def build(count, topic, category, method, measured):
         factories.resource(skill)
         factories.resource(skill, kind="paid_course")
         market.skills.add(skill)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+        factories.payout_step(market)  # a route with no onward step: no taka, left out
         guide = factories.guide(topic=topic if n % 2 else factories.topic(), path_position=None)
         factories.advice(guide=guide, week=1 + n % 4)
         factories.advice(kind="caution", week=None, guide=guide)
@@ -58,6 +61,10 @@ PAGES = [
     "/{lang}/learn/{programme}/",
     "/{lang}/path/",
     "/{lang}/path/?device=own&english=comfortable&budget=more&like=design&like=tech&net=mobile",
+    "/{lang}/money/",
+    "/{lang}/money/?m={market}&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
 ]
 
 
@@ -78,6 +85,10 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
     markets = [factories.marketplace(highlighted=True) for _ in range(4)]
     for market in markets:
         factories.payout(market, method=method)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+    factories.payout_step(method=method)  # onward: from the method to taka
+    factories.exchange_rate()
     measured = {
         # Second on the start-here path: it has a previous and a next guide.
         "guide": factories.guide(topic=topic, path_position=2),

@@ -51,8 +51,8 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     factories.guide(slug="hidden", published=False)
     factories.programme(slug="hidden", published=False)
     urls = sitemap(client)
-    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/path/", "/guides/alpha/", "/skills/beta/"]
-    paths += ["/marketplaces/gamma/", "/learn/delta/"]
+    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/path/", "/money/", "/guides/alpha/"]
+    paths += ["/skills/beta/", "/marketplaces/gamma/", "/learn/delta/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
     for loc, (_lastmod, alternates) in urls.items():

@@ -34,6 +34,10 @@ OTHER_PAGES = [
     "/{lang}/path/",
     "/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile",
     "/{lang}/path/?device=shared&english=simple&hours=10to20&like=design&like=video&zz=1",
+    "/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
+    "/{lang}/money/?m=nosuch&price=-1&rate=x&want=0",
 ]
 
 
