@@ -28,27 +28,19 @@ class SlugRedirect(models.Model):
         return f"{self.content_type.model}: {self.old_slug}"
 
 
-class BrokenLinkReport(models.Model):
-    """No table: gives the broken-links report its place and permission in the admin."""
+class BrokenLinkReport(SlugRedirect):
+    """Gives the broken-links report its place in the admin (a proxy: no table, no backup rows)."""
 
     class Meta:
-        managed = False
-        default_permissions = ("view",)
+        proxy = True
         verbose_name = _("broken links report")
         verbose_name_plural = _("broken links report")
 
-    def __str__(self):
-        return str(self._meta.verbose_name)
 
-
-class TranslationWork(models.Model):
-    """No table: gives the translators' page its place and permission in the admin."""
+class TranslationWork(SlugRedirect):
+    """Gives the translators' page its place in the admin (a proxy: no table, no backup rows)."""
 
     class Meta:
-        managed = False
-        default_permissions = ("view",)
+        proxy = True
         verbose_name = _("translators' work list")
         verbose_name_plural = _("translators' work list")
-
-    def __str__(self):
-        return str(self._meta.verbose_name)

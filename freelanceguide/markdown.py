@@ -17,6 +17,8 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 from PIL import Image
 
+from .images import add_srcset
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "s", "strong", "sub",
@@ -109,7 +111,7 @@ class Rendered:
 
 
 def _safe_html(converter, text):
-    return add_image_sizes(sanitize_html(converter.convert(text or "")))
+    return add_srcset(add_image_sizes(sanitize_html(converter.convert(text or ""))))
 
 
 def render_markdown(text):

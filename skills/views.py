@@ -20,7 +20,8 @@ def skill_list(request):
 @require_safe
 def skill_detail(request, slug):
     skill = get_object_or_404(
-        Skill.objects.published().select_related("category").prefetch_related("resources"), slug=slug
+        Skill.objects.published().with_translation_times().select_related("category").prefetch_related("resources"),
+        slug=slug,
     )
     return render(
         request,
