@@ -163,9 +163,11 @@ class MarkdownPage(models.Model):
         language that is missing gets the fallback notice instead. Saving the item writes the
         times and bumps the page cache, so cached pages show or drop the notice at once.
         """
+        from .translation_status import missing_languages  # it imports this module
+
         current = get_language()
-        if current in self.fallback_languages() or current not in language_codes():
-            return None
+        if current not in language_codes() or current in missing_languages(self):
+            return None  # missing, not outdated: the fallback notice tells the reader
         edited, revised = self._translation_times()
         mine = edited.get(current)
         newer = [(when, code) for code, when in revised.items() if code != current and mine and when and when > mine]
