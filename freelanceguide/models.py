@@ -74,7 +74,55 @@ class TranslationBehind:
         return dict(settings.LANGUAGES)[self.language]
 
 
-class MarkdownPage(models.Model):
+class OutdatedNoticeMixin:
+    """Tells readers when their language's text is behind another language's (translation_behind).
+
+    Any translated model with get_absolute_url() can use it; MarkdownPage does. The template
+    shows it through includes/fallback_notice.html; a detail view that asks for
+    `.with_translation_times()` (PublishedQuerySet) saves the query it would otherwise cost.
+    """
+
+    def translation_behind(self):
+        """For the reader's language, when another language got new content after it: a
+        TranslationBehind (that language, when, its address), else None.
+
+        The status comes from TranslationEdit (translation_status.py), read in one query. A
+        language that is missing gets the fallback notice instead. Saving the item writes the
+        times and bumps the page cache, so cached pages show or drop the notice at once.
+        """
+        from .translation_status import missing_languages  # it imports this module
+
+        current = get_language()
+        if current not in language_codes() or current in missing_languages(self):
+            return None  # missing, not outdated: the fallback notice tells the reader
+        edited, revised = self._translation_times()
+        mine = edited.get(current)
+        newer = [(when, code) for code, when in revised.items() if code != current and mine and when and when > mine]
+        if not newer:
+            return None
+        when, code = max(newer)
+        with translation.override(code):
+            url = self.get_absolute_url()
+        return TranslationBehind(language=code, updated=when, url=url)
+
+    def _translation_times(self):
+        """({language: edited_at}, {language: revised_at}): from with_translation_times() when the
+        view asked for them (no extra query), else read now."""
+        from .translation_status import edited_name, revised_name
+
+        codes = language_codes()
+        if hasattr(self, edited_name(codes[0])):
+            return (
+                {code: getattr(self, edited_name(code)) for code in codes},
+                {code: getattr(self, revised_name(code)) for code in codes},
+            )
+        records = TranslationEdit.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
+        ).values_list("language", "edited_at", "revised_at")
+        return {code: e for code, e, _r in records}, {code: r for code, _e, r in records}
+
+
+class MarkdownPage(OutdatedNoticeMixin, models.Model):
     """A page whose body is Markdown, rendered to sanitised HTML once, when it is saved."""
 
     # The field that names the page (title or name); used by the fallback notice.
@@ -154,45 +202,6 @@ class MarkdownPage(models.Model):
         """Languages other than the reader's that this page's heading or body is shown in."""
         current = get_language()
         return {shown_language(self, f) for f in (self.heading_field, "body")} - {current}
-
-    def translation_behind(self):
-        """For the reader's language, when another language got new content after it: a
-        TranslationBehind (that language, when, its address), else None.
-
-        The status comes from TranslationEdit (translation_status.py), read in one query. A
-        language that is missing gets the fallback notice instead. Saving the item writes the
-        times and bumps the page cache, so cached pages show or drop the notice at once.
-        """
-        from .translation_status import missing_languages  # it imports this module
-
-        current = get_language()
-        if current not in language_codes() or current in missing_languages(self):
-            return None  # missing, not outdated: the fallback notice tells the reader
-        edited, revised = self._translation_times()
-        mine = edited.get(current)
-        newer = [(when, code) for code, when in revised.items() if code != current and mine and when and when > mine]
-        if not newer:
-            return None
-        when, code = max(newer)
-        with translation.override(code):
-            url = self.get_absolute_url()
-        return TranslationBehind(language=code, updated=when, url=url)
-
-    def _translation_times(self):
-        """({language: edited_at}, {language: revised_at}): from with_translation_times() when the
-        view asked for them (no extra query), else read now."""
-        from .translation_status import edited_name, revised_name
-
-        codes = language_codes()
-        if hasattr(self, edited_name(codes[0])):
-            return (
-                {code: getattr(self, edited_name(code)) for code in codes},
-                {code: getattr(self, revised_name(code)) for code in codes},
-            )
-        records = TranslationEdit.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
-        ).values_list("language", "edited_at", "revised_at")
-        return {code: e for code, e, _r in records}, {code: r for code, _e, r in records}
 
     def shown_reading_minutes(self):
         return getattr(self, f"reading_minutes_{shown_language(self, 'body')}") or 0
