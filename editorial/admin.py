@@ -44,9 +44,13 @@ class SlugRedirectForm(admin.options.forms.ModelForm):
 @admin.register(SlugRedirect)
 class SlugRedirectAdmin(admin.ModelAdmin):
     form = SlugRedirectForm
-    list_display = ("old_slug", "content_type", "item", "addresses", "created")
+    list_display = ("old_slug", "content_type", "target", "addresses", "created")
     list_filter = ("content_type",)
     search_fields = ("old_slug",)
+
+    @admin.display(description=_("item"))
+    def target(self, obj):
+        return obj.item or "-"
 
     @admin.display(description=_("old address -> new address"))
     def addresses(self, obj):

@@ -173,7 +173,7 @@ def test_model_and_admin_labels_are_marked_for_translation():
     from django.utils.functional import Promise
 
     untranslated = []
-    for app in ("freelanceguide", "skills", "marketplaces", "guides"):
+    for app in ("freelanceguide", "skills", "marketplaces", "guides", "editorial"):
         for model in apps.get_app_config(app).get_models():
             model_admin = admin.site._registry.get(model)
             columns = set(model_admin.list_display) if model_admin else set()
