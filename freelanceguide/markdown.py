@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 from PIL import Image
 
+from .images import add_srcset
 from .lang_marking import mark_english_html
 
 ALLOWED_TAGS = {
@@ -122,7 +123,7 @@ class Rendered:
 
 
 def _safe_html(converter, text):
-    return add_image_sizes(sanitize_html(converter.convert(text or "")))
+    return add_srcset(add_image_sizes(sanitize_html(converter.convert(text or ""))))
 
 
 def render_markdown(text):

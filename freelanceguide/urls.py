@@ -30,7 +30,9 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(
-            r"^media/(?P<path>uploads/[0-9a-f]{32}\.(?:jpg|png|webp))$", serve, {"document_root": settings.MEDIA_ROOT}
+            r"^media/(?P<path>uploads/[0-9a-f]{32}(?:\.jpg|\.png|\.webp|-[0-9]+w\.webp))$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
         )
     )
 

@@ -43,7 +43,7 @@ def guide_list(request):
 
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.published().select_related("topic"), slug=slug)
+    guide = get_object_or_404(Guide.objects.published().with_translation_times().select_related("topic"), slug=slug)
     previous_guide = next_guide = None
     if guide.path_position is not None:
         path = list(start_here_path().only("slug", "title_bn", "title_en", "path_position"))

@@ -25,7 +25,7 @@ def marketplace_list(request):
 
 @require_safe
 def marketplace_detail(request, slug):
-    marketplace = get_object_or_404(Marketplace.objects.published().with_payouts(), slug=slug)
+    marketplace = get_object_or_404(Marketplace.objects.published().with_translation_times().with_payouts(), slug=slug)
     return render(
         request,
         "marketplaces/marketplace_detail.html",

@@ -19,7 +19,9 @@ def skill_list(request):
 
 @require_safe
 def skill_detail(request, slug):
-    skill = get_object_or_404(Skill.objects.published().select_related("category").with_resources(), slug=slug)
+    skill = get_object_or_404(
+        Skill.objects.published().with_translation_times().select_related("category").with_resources(), slug=slug
+    )
     return render(
         request,
         "skills/skill_detail.html",

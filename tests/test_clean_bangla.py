@@ -133,7 +133,9 @@ def test_every_bangla_page_in_the_sitemap_has_bangla_digits_and_marked_english(c
         with translation.override("bn"):
             response = client.get(page)
         assert response.status_code == 200, page
-        found += [f"{page}: {problem}" for problem in unmarked(response.content.decode(), digits_only_in=("title", "option"))]
+        found += [
+            f"{page}: {problem}" for problem in unmarked(response.content.decode(), digits_only_in=("title", "option"))
+        ]
     assert not found, "\n".join(found)
 
 

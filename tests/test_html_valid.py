@@ -62,6 +62,7 @@ def test_every_reader_page_is_valid_html(client, shipped_content, tmp_path):
         pages_html[url] = response.content.decode()
         files[str(file)] = url
     assert 'class="notice"' in pages_html["/en/guides/only-bangla/"]
+    assert "version of this page was updated on" in pages_html["/en/guides/behind-in-english/"]
     assert 'class="caution"' in pages_html["/bn/marketplaces/guru/"]
     css = ROOT / "static" / "css" / "site.css"
     # A control: a known error checked in the same run, so the test cannot pass by not looking.

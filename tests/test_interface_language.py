@@ -35,6 +35,13 @@ def site(shipped_content, monkeypatch):
     fallback = Skill.objects.order_by("slug").last()
     fallback.body_en = ""
     fallback.save()
+    # Outdated translations: the Bangla of a guide and the English of a skill are behind.
+    behind = Guide.objects.order_by("slug").first()
+    behind.body_en += "\n\nA new paragraph."
+    behind.save()
+    behind_en = Skill.objects.order_by("slug").first()
+    behind_en.body_bn += "\n\nনতুন অনুচ্ছেদ।"
+    behind_en.save()
     return stale
 
 
@@ -110,9 +117,12 @@ def test_the_pages_show_the_states_they_are_meant_to(client, site):
         assert (
             'class="form-errors"' in client.get("/bn/skills/?difficulty=%E0%A6%AD%E0%A7%81%E0%A6%B2").content.decode()
         )
+        assert "সংস্করণটি" in client.get(Guide.objects.order_by("slug").first().get_absolute_url()).content.decode()
     with translation.override("en"):
         skill = Skill.objects.order_by("slug").last()
         assert 'class="notice"' in client.get(skill.get_absolute_url()).content.decode()
+        behind = Skill.objects.order_by("slug").first().get_absolute_url()
+        assert "version of this page was updated on" in client.get(behind).content.decode()
 
 
 @pytest.fixture
@@ -181,7 +191,7 @@ def test_model_and_admin_labels_are_marked_for_translation():
     from django.utils.functional import Promise
 
     untranslated = []
-    for app in ("freelanceguide", "skills", "marketplaces", "guides", "training"):
+    for app in ("freelanceguide", "skills", "marketplaces", "guides", "training", "planner", "editorial"):
         for model in apps.get_app_config(app).get_models():
             model_admin = admin.site._registry.get(model)
             columns = set(model_admin.list_display) if model_admin else set()
