@@ -11,7 +11,9 @@ from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
 
-from . import editor, views
+from . import editor, offline, views
+
+MANIFEST_LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -24,6 +26,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # At the root, so the worker's scope is the whole site (freelanceguide/offline.py).
+    path("sw.js", offline.service_worker, name="service_worker"),
+    re_path(rf"^manifest-(?P<language>{MANIFEST_LANGUAGES})\.webmanifest$", offline.manifest, name="manifest"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -40,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("marketplaces/", include("marketplaces.urls")),
     path("search/", include("search.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
+    path("offline/", offline.offline_page, name="offline"),
 )
 
 # Error pages in the reader's language; 404 keeps Django's view with templates/404.html.
