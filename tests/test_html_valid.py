@@ -30,6 +30,7 @@ PAGES = [  # (path, expected status)
     ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 200),  # ফাইভার
     ("/{lang}/search/?q=%3Cb%3Eweb%3C%2Fb%3E+design", 200),
     ("/{lang}/search/?q=zzzz", 200),
+    ("/{lang}/offline/", 200),
 ]
 
 

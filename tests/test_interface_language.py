@@ -55,6 +55,7 @@ def reader_pages():
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
         ("/{lang}/no-such-page/", True),
         ("/{lang}/search/", True),
+        ("/{lang}/offline/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
         ("/{lang}/search/?q=zzzz-nothing", False),
