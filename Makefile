@@ -38,6 +38,7 @@ prepare: $(VENV)/.run-deps
 	$(PROD_ENV) $(MANAGE) load_content
 	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(MANAGE) build_books
 
 run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
