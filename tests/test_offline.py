@@ -137,7 +137,8 @@ def test_the_worker_adds_at_most_3_kb_compressed_to_a_first_visit(client, encodi
 def test_the_script_registers_the_worker_only_after_load():
     with open(finders.find("js/offline.js")) as script_file:
         script = script_file.read()
-    assert re.search(r'addEventListener\("load", \(\) => sw\.register\("/sw\.js"\)', script)
+    listener = re.search(r'addEventListener\("load", \(\) => \{(.*?)\n  \}\);', script, re.S)
+    assert listener and 'sw.register("/sw.js")' in listener.group(1)
     assert script.count("register(") == 1
 
 

@@ -4,7 +4,12 @@
 (() => {
   const sw = navigator.serviceWorker;
   if (!sw) return;
-  addEventListener("load", () => sw.register("/sw.js").catch(() => null));
+  addEventListener("load", () => {
+    // The page that installed the worker was fetched before it ran: ask it to keep this one too.
+    const first = !sw.controller;
+    sw.register("/sw.js").catch(() => null);
+    if (first) sw.ready.then((r) => r.active.postMessage({ keep: [location.pathname + location.search] }));
+  });
 
   const button = document.querySelector("[data-save-path]");
   if (button) {

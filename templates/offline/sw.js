@@ -70,9 +70,10 @@ async function page(e, url) {
   }
 }
 
-// "Save the path": the page sends the addresses; the reply says how many were kept.
+// "Save the path" (save: the reply says how many were kept), or the first page a reader opened
+// before the worker ran (keep: no reply; usually a 304 from the browser's own cache).
 self.addEventListener("message", (e) => {
-  const urls = e.data && e.data.save;
+  const urls = e.data && (e.data.save || e.data.keep);
   if (!Array.isArray(urls)) return;
   e.waitUntil((async () => {
     let saved = 0;
@@ -80,7 +81,7 @@ self.addEventListener("message", (e) => {
       const url = new URL(u, location.origin);
       if (keepable(url) && (await keep(url.href).catch(() => false))) saved += 1;
     }
-    e.source.postMessage({ saved, of: urls.length });
+    if (e.data.save) e.source.postMessage({ saved, of: urls.length });
   })());
 });
 {% endautoescape %}

@@ -72,6 +72,8 @@ def test_opened_guides_read_offline_and_others_show_the_offline_page_in_bangla(p
     base = live_content.url
     page.goto(base + "/bn/")
     wait_for_worker(page)
+    # The page that installed the worker is kept too, though the worker did not see it load.
+    wait_until_kept(page, ["/bn/"])
     guides = ["/bn/guides/what-is-freelancing/", "/bn/guides/what-you-need/"]
     titles = {}
     for path in guides:
@@ -132,6 +134,7 @@ def test_saving_asks_first_when_it_costs_more_than_a_megabyte(phone, live_conten
     wait_for_worker(page)
     button = page.locator("[data-save-path]")
     button.evaluate("b => { b.dataset.bytes = '2500000'; }")
+    wait_until_kept(page, ["/bn/"])  # the first page, kept once the worker runs
     before = kept_urls(page)
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
@@ -217,3 +220,15 @@ def test_staff_pages_and_the_admin_are_never_kept(phone, live_content, admin_use
     kept = kept_urls(page)
     assert not [url for url in kept if url.startswith("/admin")], kept
     assert "/bn/guides/what-is-freelancing/" not in kept, "a page rendered for staff must not be kept"
+
+
+def test_without_javascript_nothing_changes(browser, live_content):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_content.url + "/bn/")
+    assert not page.locator("[data-save-path]").is_visible(), "the save button needs the worker"
+    book = page.locator(".take-away a[href='/bn/guides/start-here.pdf']")
+    assert book.is_visible()
+    page.goto(live_content.url + "/bn/guides/what-is-freelancing/")
+    assert page.locator("h1").is_visible()
+    context.close()
