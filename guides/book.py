@@ -67,9 +67,24 @@ def book_html(language):
         )
 
 
+def _weasyprint():
+    """Import WeasyPrint (heavy; only builds need it) without its side effect on the process:
+    it sets Pillow's LOAD_TRUNCATED_IMAGES, which would let the editor's upload check accept
+    truncated images in the same process."""
+    from PIL import ImageFile  # noqa: PLC0415
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    import weasyprint  # noqa: PLC0415
+    import weasyprint.urls  # noqa: PLC0415
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return weasyprint
+
+
 def _local_fetcher():
     """WeasyPrint's resources: the site's fonts and editor uploads from storage; never the network."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415 (heavy; only builds need it)
+    urls = _weasyprint().urls
+    URLFetcher, URLFetcherResponse = urls.URLFetcher, urls.URLFetcherResponse  # noqa: N806
 
     class LocalOnly(URLFetcher):
         def fetch(self, url, headers=None):
@@ -85,9 +100,7 @@ def _local_fetcher():
 
 
 def render_pdf(html):
-    from weasyprint import HTML  # noqa: PLC0415 (heavy; only builds need it)
-
-    return HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=_local_fetcher()).write_pdf()
+    return _weasyprint().HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=_local_fetcher()).write_pdf()
 
 
 def build(language, force=False):

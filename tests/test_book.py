@@ -161,3 +161,11 @@ def test_the_book_never_fetches_from_the_network(db, settings):
     with pytest.raises(ValueError, match="not a local file"):
         book._local_fetcher().fetch("https://tracker.example.net/pixel.png")
     assert book.build("en").changed  # the missing image is left out, the book still builds
+
+
+def test_building_leaves_pillows_truncated_image_check_alone(db):
+    from PIL import ImageFile
+
+    factories.guide(path_position=1)
+    book.build("en")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False, "the editor's upload check relies on it"
