@@ -38,9 +38,14 @@ prepare: $(VENV)/.run-deps
 	$(PROD_ENV) $(MANAGE) load_content
 	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(MANAGE) build_books
 
+# Beside gunicorn, the PDF books are rebuilt every 5 minutes when their text changed (what the
+# systemd timer in docs/deploy.md does in production); the loop ends with gunicorn.
 run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	( while sleep 300; do $(PROD_ENV) $(MANAGE) build_books --verbosity 0 || true; done ) & books=$$!; \
+	trap 'kill $$books 2>/dev/null' EXIT; \
 	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 lint: $(VENV)/.test-deps

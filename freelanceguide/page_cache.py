@@ -133,7 +133,8 @@ def deployment_files():
     files = []
     for root in roots:
         if root.is_dir():
-            files += [p for p in root.rglob("*") if p.suffix in {".mo", ".html", ".py"} and p.is_file()]
+            # .js: the service worker's template (its caches are named after this fingerprint).
+            files += [p for p in root.rglob("*") if p.suffix in {".mo", ".html", ".py", ".js"} and p.is_file()]
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.is_file():
         files.append(manifest)

@@ -12,7 +12,9 @@ from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
 
-from . import editor, views
+from . import editor, offline, views
+
+MANIFEST_LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -25,6 +27,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # At the root, so the worker's scope is the whole site (freelanceguide/offline.py).
+    path("sw.js", offline.service_worker, name="service_worker"),
+    re_path(rf"^manifest-(?P<language>{MANIFEST_LANGUAGES})\.webmanifest$", offline.manifest, name="manifest"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -46,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("path/", include("planner.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
+    path("offline/", offline.offline_page, name="offline"),
 )
 
 # Error pages in the reader's language; 404 keeps Django's view with templates/404.html.

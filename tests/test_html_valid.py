@@ -45,6 +45,7 @@ PAGES = [  # (path, expected status)
     ("/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile", 200),
     ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&like=design", 200),
     ("/{lang}/path/?device=tablet&zz=1", 200),
+    ("/{lang}/offline/", 200),
 ]
 
 

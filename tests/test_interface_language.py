@@ -79,6 +79,7 @@ def reader_pages():
         ("/{lang}/path/?device=shared&english=simple&like=design&like=video&budget=upto5000", True),
         ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&net=broadband", True),
         ("/{lang}/path/?device=tablet&device=phone&like=a&like=design&like=writing&like=tech&zz=1", True),
+        ("/{lang}/offline/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
         ("/{lang}/search/?q=zzzz-nothing", False),

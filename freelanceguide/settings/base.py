@@ -167,6 +167,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # The offline-reading service worker (/sw.js) and the web app manifest: own origin only.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -187,6 +190,10 @@ CACHES = caches_from_env(os.environ, default_dir=BASE_DIR / ".cache")
 
 # `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
 SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+
+# The site's public address, printed on every page of the start-here book (guides/book.py) and
+# used to make its links absolute; the book is built by a command, with no request to ask.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Error pages in the reader's language (freelanceguide/errors.py, wired in urls.py).
 CSRF_FAILURE_VIEW = "freelanceguide.errors.csrf_failure"

@@ -24,6 +24,7 @@ RUN_AXE = """async (tags) => {
 # a bad comparison, a missing page; then untranslated pages and old fees (add_page_variants).
 OTHER_PAGES = [
     "/{lang}/guides/",
+    "/{lang}/offline/",
     "/{lang}/skills/?phone=on&difficulty=nonsense",
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
