@@ -126,7 +126,7 @@ def deployment_files():
     base = Path(settings.BASE_DIR)
     roots = [Path(p) for p in settings.LOCALE_PATHS]
     roots += [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
-    roots += [base / name for name in ("freelanceguide", "guides", "skills", "marketplaces")]
+    roots += [base / name for name in ("freelanceguide", "guides", "skills", "marketplaces", "glossary")]
     files = []
     for root in roots:
         if root.is_dir():

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
+    path("glossary/", include("glossary.urls")),
     path("search/", include("search.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
 )

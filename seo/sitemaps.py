@@ -6,6 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -29,20 +30,21 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the three lists; each changes when the newest item it shows changes."""
+    """Home and the four lists; each changes when the newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
         "guides:list": (Guide,),
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
+        "glossary:list": (Term,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace)
+            for model in (Guide, Skill, Marketplace, Term)
         }
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
@@ -61,4 +63,5 @@ SITEMAPS = {
     "guides": ContentSitemap(Guide),
     "skills": ContentSitemap(Skill),
     "marketplaces": ContentSitemap(Marketplace),
+    "glossary": ContentSitemap(Term),
 }

@@ -21,6 +21,7 @@ SECTIONS = {
     "guides": (lambda: _("Guides"), "guides:list", "guide"),
     "skills": (lambda: _("Skills"), "skills:list", "skill"),
     "marketplaces": (lambda: _("Marketplaces"), "marketplaces:list", "marketplace"),
+    "glossary": (lambda: _("Glossary"), "glossary:list", "term"),
     "search": (lambda: _("Search"), "search:search", None),
 }
 
