@@ -47,9 +47,12 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     guide = factories.guide(slug="alpha")
     skill = factories.skill(slug="beta")
     market = factories.marketplace(slug="gamma")
+    factories.term(slug="delta")
     factories.guide(slug="hidden", published=False)
+    factories.term(slug="hidden-term", published=False)
     urls = sitemap(client)
-    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/"]
+    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/glossary/"]
+    paths += ["/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/", "/glossary/delta/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
     for loc, (_lastmod, alternates) in urls.items():
