@@ -15,6 +15,7 @@ from django.utils.translation import trans_real
 
 import guides.views
 from freelanceguide import locale_format
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -54,6 +55,8 @@ def reader_pages():
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}", True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
         ("/{lang}/no-such-page/", True),
+        ("/{lang}/glossary/", True),
+        ("/{lang}/glossary/no-such-term/", True),
         ("/{lang}/search/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
@@ -63,6 +66,7 @@ def reader_pages():
     pages += [(guide.get_absolute_url().replace("/bn/", "/{lang}/"), False) for guide in Guide.objects.published()]
     pages += [(skill.get_absolute_url().replace("/bn/", "/{lang}/"), False) for skill in Skill.objects.published()]
     pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Marketplace.objects.published()]
+    pages += [(term.get_absolute_url().replace("/bn/", "/{lang}/"), False) for term in Term.objects.published()]
     return pages
 
 

@@ -28,6 +28,8 @@ OTHER_PAGES = [
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
     "/{lang}/guides/no-such-guide/",
+    "/{lang}/glossary/",
+    "/{lang}/glossary/escrow/",
 ]
 
 
