@@ -196,7 +196,9 @@ def _term_matcher(terms):
     for index, term in enumerate(terms):
         spellings = sorted({s.strip() for s in term.spellings if s.strip()}, key=len, reverse=True)
         if spellings:
-            alternatives.append((max(map(len, spellings)), f"(?P<t{index}>{'|'.join(map(_spelling_pattern, spellings))})"))
+            alternatives.append(
+                (max(map(len, spellings)), f"(?P<t{index}>{'|'.join(map(_spelling_pattern, spellings))})")
+            )
     if not alternatives:
         return None
     alternatives.sort(key=lambda pair: pair[0], reverse=True)

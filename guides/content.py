@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from freelanceguide.content import ContentDir, aliases, translated
-
 from glossary.models import Term
 
 from .models import Guide, GuideTopic
@@ -38,4 +37,6 @@ def warn_about_missing_guides(loader):
     known = set(Guide.objects.values_list("slug", flat=True))
     for slug, guide_slug in Term.objects.exclude(guide_slug="").values_list("slug", "guide_slug"):
         if guide_slug not in known:
-            loader.warn(f"glossary.term:{slug}: no guide with slug '{guide_slug}'; the term page shows none until it exists")
+            loader.warn(
+                f"glossary.term:{slug}: no guide with slug '{guide_slug}'; the term page shows none until it exists"
+            )

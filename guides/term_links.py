@@ -40,7 +40,9 @@ def guides_using(words, slugs):
 def rerender(guides):
     for guide in guides:
         guide.render_bodies()
-        columns = {f"{name}_{code}": getattr(guide, f"{name}_{code}") for name in RENDERED_FIELDS for code in language_codes()}
+        columns = {
+            f"{name}_{code}": getattr(guide, f"{name}_{code}") for name in RENDERED_FIELDS for code in language_codes()
+        }
         Guide.objects.filter(pk=guide.pk).update(**columns)
 
 

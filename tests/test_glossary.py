@@ -210,7 +210,7 @@ def test_the_term_page_shows_everything_a_reader_needs(client, glossary, lang):
     assert '<span lang="bn">টাকাটি এসক্রোতে নিরাপদে আছে।</span>' in page
     assert f'href="/{lang}/glossary/milestone/"' in page, "related terms"
     assert f'href="/{lang}/guides/getting-paid/"' in page, "the guide to read"
-    assert f'<link rel="alternate" hreflang="en" href="http://testserver/en/glossary/escrow/">' in page
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/glossary/escrow/">' in page
 
 
 def test_a_missing_or_unpublished_guide_to_read_is_left_out(client, glossary):
@@ -333,7 +333,9 @@ def test_loading_again_changes_nothing_and_keeps_an_editors_change(shipped_conte
 def test_a_first_load_counts_each_term_once_and_warns_about_missing_guides(db):
     loader = ContentLoader()
     glossary_content.load(loader)
-    assert loader.counts == {"created": Term.objects.count() + len(glossary_content.CONTENT.table("_topics.toml", "topic"))}
+    assert loader.counts == {
+        "created": Term.objects.count() + len(glossary_content.CONTENT.table("_topics.toml", "topic"))
+    }
     assert Version.objects.get_for_model(Term).exists(), "loaded terms keep a revision"
     from guides import content as guides_content
 

@@ -15,7 +15,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-CONTENT_APPS = ["skills", "marketplaces", "guides", "freelanceguide", "reversion"]  # with the shipped text's revisions
+# With the shipped text's revisions.
+CONTENT_APPS = ["skills", "marketplaces", "glossary", "guides", "freelanceguide", "reversion"]
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
