@@ -38,6 +38,8 @@ PAGES = [
     "/{lang}/marketplaces/upwork/",
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com",
     "/{lang}/search/?q=ফাইভার",
+    "/{lang}/glossary/",
+    "/{lang}/glossary/escrow/",
 ]
 
 
