@@ -78,6 +78,24 @@ def article(request, guide, language):
     }
 
 
+def defined_term(request, term, language):
+    """A glossary term: the English word, how it is said in Bangla, its plain meaning."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "name": term.name_en,
+        "alternateName": term.name_bn,
+        "description": term.summary,
+        "inLanguage": language,
+        "url": request.build_absolute_uri(request.path),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": _("Glossary"),
+            "url": request.build_absolute_uri(reverse("glossary:list")),
+        },
+    }
+
+
 def questions(body_html):
     """(question, answer) for every heading that asks a question, with the text under it."""
     found = []

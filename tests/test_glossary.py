@@ -2,6 +2,7 @@
 use of each term through the one Markdown pipeline."""
 
 import io
+import json
 import re
 
 import pytest
@@ -211,6 +212,20 @@ def test_the_term_page_shows_everything_a_reader_needs(client, glossary, lang):
     assert f'href="/{lang}/glossary/milestone/"' in page, "related terms"
     assert f'href="/{lang}/guides/getting-paid/"' in page, "the guide to read"
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/glossary/escrow/">' in page
+
+
+def test_the_term_page_describes_the_term_for_search_engines(client, glossary):
+    page = client.get("/bn/glossary/escrow/").content.decode()
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)]
+    term = next(block for block in blocks if block["@type"] == "DefinedTerm")
+    assert term["name"] == "Escrow" and term["alternateName"] == "এসক্রো"
+    assert term["description"] == "মাঝখানে জমা রাখা টাকা।"
+    assert term["inDefinedTermSet"]["url"] == "http://testserver/bn/glossary/"
+    crumbs = next(block for block in blocks if block["@type"] == "BreadcrumbList")
+    assert [item["item"] for item in crumbs["itemListElement"]][1:] == [
+        "http://testserver/bn/glossary/",
+        "http://testserver/bn/glossary/escrow/",
+    ]
 
 
 def test_a_missing_or_unpublished_guide_to_read_is_left_out(client, glossary):
