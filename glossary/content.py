@@ -3,9 +3,10 @@
 `_topics.toml` holds the topics; every other file a `[[term]]` list (one file per topic).
 """
 
+from collections import Counter
 from pathlib import Path
 
-from freelanceguide.content import CREATED, ContentDir, ContentLoader, aliases, translated
+from freelanceguide.content import CREATED, KEPT_DELETED, UPDATED, ContentDir, aliases, translated
 
 from .models import Term, TermTopic
 
@@ -30,20 +31,18 @@ def _fields(item):
 def load(loader):
     for topic in CONTENT.table("_topics.toml", "topic"):
         loader.sync(TermTopic, topic["slug"], {"position": topic["position"], **translated(topic, "name")})
-    items = shipped_terms()
-    # Related terms may come later in the files: new terms are created first without them
-    # (a scratch loader, so each is counted once), then every term is synced with all of them.
-    scratch = ContentLoader()
     existing = set(Term.objects.values_list("slug", flat=True))
-    created = {
-        item["slug"]
-        for item in items
-        if item["slug"] not in existing
-        and scratch.sync(Term, item["slug"], _fields(item), m2m={"related": []}) == CREATED
-    }
-    for item in items:
-        outcome = loader.sync(Term, item["slug"], _fields(item), m2m={"related": item.get("related", [])})
-        if item["slug"] in created:
-            loader.counts[outcome] -= 1
-            loader.counts[CREATED] += 1
-    loader.counts += type(loader.counts)()  # drop outcomes moved to "created"
+    later = []
+    for item in shipped_terms():
+        related = item.get("related", [])
+        present = [slug for slug in related if slug in existing]
+        outcome = loader.sync(Term, item["slug"], _fields(item), m2m={"related": present})
+        if outcome != KEPT_DELETED:
+            existing.add(item["slug"])
+        if present != related and outcome in (CREATED, UPDATED):
+            later.append(item)
+    # A related term may come later in the files: once every term exists, the few terms that
+    # name one are synced again with all of them (each term is still counted once).
+    for item in later:
+        loader.counts[loader.sync(Term, item["slug"], _fields(item), m2m={"related": item["related"]})] -= 1
+    loader.counts += Counter()  # drops the zero counts left by the line above
