@@ -42,6 +42,8 @@ PAGES = [
     "/{lang}/search/?q=ফাইভার",
     "/{lang}/path/",
     "/{lang}/path/?device=phone&english=little&hours=under10&budget=none&like=writing&net=mobile",
+    "/{lang}/glossary/",
+    "/{lang}/glossary/escrow/",
 ]
 
 

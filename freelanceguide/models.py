@@ -192,11 +192,20 @@ class MarkdownPage(OutdatedNoticeMixin, models.Model):
             raise ValidationError(errors)
 
     def render_bodies(self):
+        terms = self.glossary_links()
         for code in language_codes():
-            rendered = render_document(getattr(self, f"body_{code}"), code)
+            rendered = render_document(getattr(self, f"body_{code}"), code, terms.get(code, ()))
             setattr(self, f"body_html_{code}", rendered.html)
             setattr(self, f"toc_html_{code}", rendered.toc_html)
             setattr(self, f"reading_minutes_{code}", rendered.reading_minutes)
+
+    def glossary_links(self):
+        """{language: [GlossaryLink, ...]}: the glossary terms whose first use the body links.
+
+        None here; a page kind that links terms (guides) overrides this, so the Markdown
+        pipeline and this module never depend on the glossary.
+        """
+        return {}
 
     def fallback_languages(self):
         """Languages other than the reader's that this page's heading or body is shown in."""

@@ -128,7 +128,16 @@ def deployment_files():
     roots += [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
     roots += [
         base / name
-        for name in ("freelanceguide", "guides", "skills", "marketplaces", "training", "planner", "editorial")
+        for name in (
+            "freelanceguide",
+            "guides",
+            "skills",
+            "marketplaces",
+            "training",
+            "planner",
+            "editorial",
+            "glossary",
+        )
     ]
     files = []
     for root in roots:

@@ -11,6 +11,7 @@ import re
 from django.db.models.signals import post_delete, post_save
 
 from freelanceguide.models import language_codes
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -19,7 +20,13 @@ from training.models import Programme
 from .models import Kind, SearchEntry
 from .normalise import normalise, readable
 
-SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE, Programme: Kind.PROGRAMME}
+SOURCES = {
+    Guide: Kind.GUIDE,
+    Skill: Kind.SKILL,
+    Marketplace: Kind.MARKETPLACE,
+    Programme: Kind.PROGRAMME,
+    Term: Kind.TERM,
+}
 
 # Inline tags vanish ("<a>this</a>." stays "this."); every other tag is a word break.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>")

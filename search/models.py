@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     SKILL = "skill", _("Skills")
     MARKETPLACE = "marketplace", _("Marketplaces")
     PROGRAMME = "programme", _("Training programmes")
+    TERM = "term", _("Glossary")
 
 
 DETAIL_URLS = {
@@ -26,6 +27,7 @@ DETAIL_URLS = {
     Kind.SKILL: "skills:detail",
     Kind.MARKETPLACE: "marketplaces:detail",
     Kind.PROGRAMME: "training:detail",
+    Kind.TERM: "glossary:detail",
 }
 
 

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -43,13 +44,14 @@ class SectionSitemap(BilingualSitemap):
         "planner:path": (Guide, Skill, Marketplace),
         # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
         "money": (Marketplace,),
+        "glossary:list": (Term,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace, Programme)
+            for model in (Guide, Skill, Marketplace, Programme, Term)
         }
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
@@ -69,4 +71,5 @@ SITEMAPS = {
     "skills": ContentSitemap(Skill),
     "marketplaces": ContentSitemap(Marketplace),
     "training": ContentSitemap(Programme),
+    "glossary": ContentSitemap(Term),
 }

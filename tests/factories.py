@@ -3,6 +3,7 @@
 import datetime
 import itertools
 
+from glossary.models import Term, TermTopic
 from guides.models import Guide, GuideTopic
 from marketplaces.models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 from planner.models import Advice
@@ -207,3 +208,29 @@ def payout_step(marketplace_obj=None, method=None, **fields):
 def exchange_rate(**fields):
     values = {"rate_on": datetime.date.today(), "taka_per_dollar": "120.00", "source_url": "https://rate.example/"}
     return ExchangeRate.objects.create(**{**values, **fields})
+
+
+def term_topic(**fields):
+    n = _n()
+    values = {"slug": f"term-topic-{n}", "name_bn": f"শব্দের বিষয় {n}", "name_en": f"Term topic {n}", "position": n}
+    return TermTopic.objects.create(**{**values, **fields})
+
+
+def term(**fields):
+    """A glossary term; give `name_en` and `name_bn` for one that guides should link."""
+    n = _n()
+    values = {
+        "slug": f"term-{n}",
+        "name_en": f"Termword{n}",
+        "name_bn": f"শব্দ{n}",
+        "summary_bn": f"শব্দ {n} এর সহজ অর্থ।",
+        "summary_en": f"The plain meaning of term {n}.",
+        "body_bn": "আরও একটু ব্যাখ্যা।",
+        "body_en": "A little more explanation.",
+        "example": f"This sentence uses termword{n}.",
+        "example_meaning": "এই বাক্যে শব্দটি আছে।",
+    }
+    values.update(fields)
+    if "topic" not in values:
+        values["topic"] = term_topic()
+    return Term.objects.create(**values)

@@ -37,6 +37,10 @@ PAGES = [  # (path, expected status)
     ("/{lang}/learn/?free=nonsense", 200),
     ("/{lang}/learn/dyd-freelancing-48-districts/", 200),
     ("/{lang}/learn/her-power/", 200),
+    ("/{lang}/glossary/", 200),
+    ("/{lang}/glossary/escrow/", 200),
+    ("/{lang}/glossary/connects/", 200),
+    ("/{lang}/glossary/no-such-term/", 404),
     ("/{lang}/search/", 200),
     ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 200),  # ফাইভার
     ("/{lang}/search/?q=%3Cb%3Eweb%3C%2Fb%3E+design", 200),

@@ -15,6 +15,7 @@ from django.utils.translation import trans_real
 
 import guides.views
 from freelanceguide import locale_format
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -73,6 +74,8 @@ def reader_pages():
         ("/{lang}/learn/", True),
         ("/{lang}/learn/?free=1&women=1", True),
         ("/{lang}/learn/?free=%E0%A6%B9%E0%A7%8D%E0%A6%AF%E0%A6%BE%E0%A6%81", True),  # an unknown value, in Bangla
+        ("/{lang}/glossary/", True),
+        ("/{lang}/glossary/no-such-term/", True),
         ("/{lang}/search/", True),
         ("/{lang}/path/", True),
         ("/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile&hours=under10", True),
@@ -89,6 +92,7 @@ def reader_pages():
     pages += [(skill.get_absolute_url().replace("/bn/", "/{lang}/"), False) for skill in Skill.objects.published()]
     pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Marketplace.objects.published()]
     pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Programme.objects.published()]
+    pages += [(term.get_absolute_url().replace("/bn/", "/{lang}/"), False) for term in Term.objects.published()]
     return pages
 
 

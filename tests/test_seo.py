@@ -48,11 +48,13 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     skill = factories.skill(slug="beta")
     market = factories.marketplace(slug="gamma")
     programme = factories.programme(slug="delta")
+    factories.term(slug="delta")
     factories.guide(slug="hidden", published=False)
     factories.programme(slug="hidden", published=False)
+    factories.term(slug="hidden-term", published=False)
     urls = sitemap(client)
-    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/path/", "/money/", "/guides/alpha/"]
-    paths += ["/skills/beta/", "/marketplaces/gamma/", "/learn/delta/"]
+    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/glossary/", "/path/", "/money/"]
+    paths += ["/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/", "/learn/delta/", "/glossary/delta/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
     for loc, (_lastmod, alternates) in urls.items():

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "freelanceguide",
     "skills",
     "marketplaces",
+    # Before guides: guides link glossary terms when they are saved (and loaded).
+    "glossary",
     "guides",
     "training",
     "planner",

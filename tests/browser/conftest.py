@@ -18,6 +18,7 @@ DESKTOP = {"width": 1280, "height": 800}
 CONTENT_APPS = [
     "skills",
     "marketplaces",
+    "glossary",
     "guides",
     "training",
     "planner",

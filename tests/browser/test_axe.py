@@ -39,6 +39,8 @@ OTHER_PAGES = [
     "/{lang}/money/?view=all&price=100",
     "/{lang}/money/?want=10000",
     "/{lang}/money/?m=nosuch&price=-1&rate=x&want=0",
+    "/{lang}/glossary/",
+    "/{lang}/glossary/escrow/",
 ]
 
 
