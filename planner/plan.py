@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplaces.models import Marketplace
 from skills.models import Difficulty, EnglishLevel, Interest, PhoneFit, ResourceLanguage, Skill
+from training.models import Programme
+from training.models import Status as ProgrammeStatus
 
 from .answers import QUESTIONS, Answers, read_answers
 from .models import MAX_BUDGET_BDT, MAX_HOURS, Advice, AdviceKind, Connection, Device, LinkTo
@@ -45,6 +47,7 @@ class SkillFit:
     learning_note: str = ""
     score: float = 0
     show_phone_note: bool = False  # the editors' "why (phone)" text, shown in its own language
+    programmes: list = field(default_factory=list)  # training programmes that teach the skill
 
     @property
     def months_span(self):
@@ -193,13 +196,14 @@ def skill_warnings(skill, answers):
 
 
 def ways_to_learn(skill, answers):
-    """(resources, note): how to learn the skill within the reader's budget and language.
+    """(resources, programmes, note): how to learn the skill within the reader's budget and language.
 
-    From the skill's learning resources today. The free training programmes (another app) can
-    be added here: this is the one place that decides how a reader learns.
+    The skill's learning resources, and the training programmes that teach it (free and
+    low-cost courses; a closed one or one over the budget is left out). This is the one place
+    that decides how a reader learns.
     """
     limit = MAX_BUDGET_BDT.get(answers.budget)
-    resources = list(skill.resources.all())
+    resources = skill.learning_resources
     affordable = [r for r in resources if limit is None or (r.cost_min_bdt or 0) <= limit]
     english = EnglishLevel.rank(answers.english) if answers.english else None
     note = ""
@@ -216,7 +220,12 @@ def ways_to_learn(skill, answers):
     )
     if not affordable and resources:
         note = _("Every listed course costs more than you said you can spend; start with the free way below.")
-    return affordable[:RESOURCES_SHOWN], note
+    programmes = [
+        programme
+        for programme in skill.programmes.all()
+        if programme.status != ProgrammeStatus.CLOSED and (limit is None or programme.cost_bdt <= limit)
+    ]
+    return affordable[:RESOURCES_SHOWN], programmes, note
 
 
 def suitable_marketplaces(fits, answers):
@@ -262,12 +271,12 @@ def suitable_marketplaces(fits, answers):
 
 
 def build_plan(answers, skills, advice):
-    """The ranked plan for these answers. `skills`: published skills in the editors' order, with
-    `resources` and `marketplaces` prefetched; `advice`: published Advice rows in order."""
+    """The ranked plan for these answers. `skills`: published skills in the editors' order, as
+    `plan_data` reads them; `advice`: published Advice rows in order."""
     ranked, relaxed = rank_skills(list(skills), answers)
     fits = []
     for skill in ranked[:SKILLS_SHOWN]:
-        learning, note = ways_to_learn(skill, answers)
+        learning, programmes, note = ways_to_learn(skill, answers)
         fits.append(
             SkillFit(
                 skill,
@@ -277,6 +286,7 @@ def build_plan(answers, skills, advice):
                 note,
                 score(skill, answers),
                 show_phone_note=phone_note_applies(skill, answers),
+                programmes=programmes,
             )
         )
     markets, too_much_english = suitable_marketplaces(fits, answers)
@@ -319,12 +329,15 @@ RELAXED_CAUTIONS = {
 
 
 def plan_data():
-    """Published skills (with resources and marketplaces) and advice: four queries in all."""
+    """Published skills (their resources carried in their own rows, with their marketplaces and
+    training programmes) and advice: four queries in all."""
     skills = (
         Skill.objects.published()
         .without_bodies()
+        .with_resources()
         .prefetch_related(
-            "resources", Prefetch("marketplaces", queryset=Marketplace.objects.published().without_bodies())
+            Prefetch("marketplaces", queryset=Marketplace.objects.published().without_bodies()),
+            Prefetch("programmes", queryset=Programme.objects.published().without_bodies().in_reading_order()),
         )
         .order_by("category__position", "position", "slug")
     )
