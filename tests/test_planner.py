@@ -2,6 +2,7 @@
 the rules one by one on small data, and the page over HTTP with good and bad query strings."""
 
 import itertools
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -297,3 +298,21 @@ def test_home_and_every_guide_link_to_the_self_check(client, shipped_content):
     assert 'href="/bn/path/"' in client.get("/bn/").content.decode()
     for guide in Guide.objects.published():
         assert 'href="/en/path/"' in client.get(f"/en/guides/{guide.slug}/").content.decode()
+
+
+# --- the editors' side -----------------------------------------------------------------------
+
+
+def test_editors_edit_advice_and_skill_data_in_the_admin(staff_client, shipped_content):
+    from skills.models import Skill
+
+    for url in ("/admin/planner/advice/", "/admin/planner/advice/add/"):
+        assert staff_client.get(url).status_code == 200
+    advice = Advice.objects.get(slug="caution-phone-only")
+    page = staff_client.get(f"/admin/planner/advice/{advice.pk}/change/").content.decode()
+    assert 'name="title_bn"' in page and 'name="title_en"' in page  # language tabs
+    skill = Skill.objects.get(slug="logo-design")
+    page = staff_client.get(f"/admin/skills/skill/{skill.pk}/change/").content.decode()
+    assert re.search(r'name="interests" value="design"[^>]*checked', page)
+    assert not re.search(r'name="interests" value="writing"[^>]*checked', page)
+    assert 'name="english_needed"' in page and 'name="cheapest_start_bn"' in page
