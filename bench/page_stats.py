@@ -44,6 +44,12 @@ PAGES = [
     "/{lang}/path/?device=phone&english=little&hours=under10&budget=none&like=writing&net=mobile",
     "/{lang}/glossary/",
     "/{lang}/glossary/escrow/",
+    "/{lang}/learn/",
+    "/{lang}/learn/dyd-freelancing-48-districts/",
+    "/{lang}/money/",
+    "/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/offline/",
 ]
 
 
