@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore bench bench-scale lighthouse
+.PHONY: run test check-links test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 # Without npm the axe and HTML-checker tests are skipped with a message (under CI=true they fail).
@@ -38,9 +38,14 @@ prepare: $(VENV)/.run-deps
 	$(PROD_ENV) $(MANAGE) load_content
 	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(MANAGE) build_books
 
+# Beside gunicorn, the PDF books are rebuilt every 5 minutes when their text changed (what the
+# systemd timer in docs/deploy.md does in production); the loop ends with gunicorn.
 run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	( while sleep 300; do $(PROD_ENV) $(MANAGE) build_books --verbosity 0 || true; done ) & books=$$!; \
+	trap 'kill $$books 2>/dev/null' EXIT; \
 	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 lint: $(VENV)/.test-deps
@@ -72,6 +77,13 @@ test: $(VENV)/.test-deps browser node_modules/.installed
 	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest
+	$(MAKE) --no-print-directory check-links
+
+# Every internal link in the shipped content (both languages), loaded into a throwaway database.
+check-links: $(VENV)/.run-deps
+	@tmp="$$(mktemp -d)"; export DATABASE_URL="sqlite:///$$tmp/links.sqlite3" $(TEST_ENV); status=0; \
+	{ $(MANAGE) migrate --noinput -v0 && $(MANAGE) load_content -v0 >/dev/null && $(MANAGE) check_links; } || status=$$?; \
+	rm -rf "$$tmp"; exit $$status
 
 # What CI runs: `make test` (SQLite) with a Redis server, then the whole suite again on
 # PostgreSQL 15. Both servers are throwaway (scripts/with_services.sh) and removed at the end.

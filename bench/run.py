@@ -47,6 +47,8 @@ PAGES = [
     ("comparison", "/bn/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com", 0.75),
     ("search ফাইভার", "/bn/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 0.3),
     ("search (English)", "/en/search/?q=web+design", 0.3),
+    ("glossary", "/bn/glossary/", 0.75),
+    ("glossary term", "/bn/glossary/escrow/", 0.75),
     # Again at the end: the ratio is to the mean of both, as a shared machine's load drifts.
     ("static file, again", STATIC, None),
 ]

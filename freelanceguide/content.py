@@ -52,7 +52,21 @@ def translated(item, *names):
 
 
 # Fields the loader started writing after items may already have been loaded.
-LATER_FIELDS = frozenset({"search_aliases", "facts_checked_on"})
+LATER_FIELDS = frozenset(
+    {
+        "search_aliases",
+        "facts_checked_on",
+        # The self-check's data on skills and marketplaces (planner/).
+        "english_needed",
+        "shared_computer",
+        "heavy_data",
+        "hours_per_week",
+        "interests",
+        "start_cost_bdt",
+        "cheapest_start_bn",
+        "cheapest_start_en",
+    }
+)
 
 
 def aliases(item):

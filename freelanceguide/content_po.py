@@ -2,7 +2,10 @@
 
 One entry per translated text field of every item: msgctxt `<app.model>:<slug or id>:<field>`,
 msgid the source language's text, msgstr the current translation. Each entry also carries, as
-an extracted comment, a hash of the translation as it was at export time.
+an extracted comment, a hash of the translation as it was at export time. When the translation
+status says the item's translation is outdated, each entry whose source text changed since the
+translation was last edited is fuzzy, with the old source text as `#| msgid` (what PO editors
+show as the difference).
 
 Import validates the whole file before it changes anything:
 - a wrong or foreign file, an unknown model, item or field, or a translation the field cannot
@@ -22,12 +25,13 @@ from dataclasses import dataclass, field
 
 import polib
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 
 from . import translation_status as ts
-from .models import language_codes
+from .models import TranslationEdit, language_codes
 
 MARKER_HEADER = "X-Content-Translation"
 SOURCE_HEADER = "X-Source-Language"
@@ -77,10 +81,29 @@ def export(language):
     return po
 
 
+def _edit_records(model):
+    """{item id: {language: TranslationEdit}} for every item of `model`, in one query."""
+    records = defaultdict(dict)
+    content_type = ContentType.objects.get_for_model(model)
+    for record in TranslationEdit.objects.filter(content_type=content_type):
+        records[record.object_id][record.language] = record
+    return records
+
+
+def _is_outdated(records, language):
+    edited = {code: record.edited_at for code, record in records.items()}
+    revised = {code: record.revised_at for code, record in records.items()}
+    return ts.outdated(language, edited, revised)
+
+
 def _entries(language, source):
     for model in ts.tracked_models():
         fields = ts.text_fields(model)
+        edits = _edit_records(model)
         for instance in model._default_manager.order_by("pk"):
+            records = edits.get(instance.pk, {})
+            behind = _is_outdated(records, language)
+            seen = records[language].seen_sources.get(source, {}) if language in records else {}
             for name in fields:
                 original = getattr(instance, f"{name}_{source}") or ""
                 if not original:
@@ -88,12 +111,21 @@ def _entries(language, source):
                 current = getattr(instance, f"{name}_{language}") or ""
                 label = model._meta.get_field(name).verbose_name
                 note = f"{model._meta.verbose_name} “{instance}”: {label}"
-                yield polib.POEntry(
+                entry = polib.POEntry(
                     msgctxt=context(instance, name),
                     msgid=original,
                     msgstr=current,
                     comment=f"{note}\n{HASH_PREFIX} {text_hash(current)}",
                 )
+                previous = seen.get(name)
+                # Outdated: the source moved on since this translation was made. Mark the
+                # entries whose source changed (all of them when the old text is unknown)
+                # fuzzy, with the old source as `#| msgid`, so a PO editor shows the change.
+                if behind and current and previous != original:
+                    entry.flags.append("fuzzy")
+                    if previous:
+                        entry.previous_msgid = previous
+                yield entry
 
 
 @dataclass

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from PIL import Image
 
+from .images import ALT_PLACEHOLDER, make_variants
 from .markdown import render_markdown
 
 # Pillow format name -> file extension stored.
@@ -82,4 +83,7 @@ def upload(request):
     except UploadRefused as refusal:
         return JsonResponse({"image": [str(refusal)]}, status=400)
     name = default_storage.save(f"{settings.MARKDOWNX_MEDIA_PATH}{uuid.uuid4().hex}.{extension}", ContentFile(data))
-    return JsonResponse({"image_code": f"![]({default_storage.url(name)})"})
+    # The original is kept; phones get the WebP copies through srcset (images.py).
+    make_variants(name, data)
+    # A placeholder the editor must replace: saving refuses it as alt text (MarkdownPage.clean).
+    return JsonResponse({"image_code": f"![{ALT_PLACEHOLDER}]({default_storage.url(name)})"})

@@ -60,3 +60,30 @@ def format_date(value, language=None):
     lang = _language(language)
     months = BANGLA_MONTHS if lang == "bn" else ENGLISH_MONTHS
     return localize_digits(f"{value.day} {months[value.month - 1]} {value.year}", lang)
+
+
+def group_thousands(digits, language=None):
+    """ASCII digits of a whole number, grouped the way the language's readers group them.
+
+    English: 1,250,000 (groups of three). Bangla: ১২,৫০,০০০ (lakh and crore: the last three
+    digits, then groups of two), in Bangla digits.
+    """
+    sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
+    if _language(language) == "bn":
+        head, groups = digits[:-3], [digits[-3:]]
+        while head:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        grouped = ",".join(groups)
+    else:
+        grouped = f"{int(digits):,}"
+    return localize_digits(sign + grouped, language)
+
+
+def format_amount(value, places=0, language=None):
+    """A money amount for reading: `places` decimals exactly (rounded by the caller), grouped
+    by the language's custom (lakh on Bangla pages), in the language's digits."""
+    text = f"{Decimal(value):.{places}f}"
+    whole, _dot, fraction = text.partition(".")
+    grouped = group_thousands(whole, language)
+    return f"{grouped}.{localize_digits(fraction, language)}" if fraction else grouped

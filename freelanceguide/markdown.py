@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
 
 import markdown
 import nh3
@@ -17,10 +18,13 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 from PIL import Image
 
+from .images import add_srcset
+from .lang_marking import mark_english_html
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "s", "strong", "sub",
-    "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "span", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -32,7 +36,11 @@ ALLOWED_ATTRIBUTES = {
     "h5": {"id"},
     "h6": {"id"},
     "th": {"scope"},
+    # <span lang="en">...</span> marks English inside Bangla by hand, for what the automatic
+    # marking (freelanceguide.lang_marking) cannot see.
+    "span": {"lang"},
 }
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*")
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # Prefixing every id keeps editor content from clobbering the page's own element ids.
 HEADING_ID_PREFIX = "h-"
@@ -51,6 +59,12 @@ def heading_slug(value, separator="-"):
     return re.sub(r"\s+", separator, kept.strip()) or "section"
 
 
+def _attribute_filter(tag, name, value):
+    if name == "lang":
+        return value if LANGUAGE_TAG.fullmatch(value) else None
+    return value
+
+
 def sanitize_html(raw_html):
     return nh3.clean(
         raw_html,
@@ -61,6 +75,7 @@ def sanitize_html(raw_html):
         link_rel="noopener noreferrer",
         strip_comments=True,
         id_prefix=HEADING_ID_PREFIX,
+        attribute_filter=_attribute_filter,
     )
 
 
@@ -108,8 +123,9 @@ class Rendered:
     reading_minutes: int
 
 
-def _safe_html(converter, text):
-    return add_image_sizes(sanitize_html(converter.convert(text or "")))
+def _safe_html(converter, text, terms=()):
+    html = add_srcset(add_image_sizes(sanitize_html(converter.convert(text or ""))))
+    return link_glossary_terms(html, terms)
 
 
 def render_markdown(text):
@@ -117,13 +133,20 @@ def render_markdown(text):
     return _safe_html(_converter(), text)
 
 
-def render_document(text, language):
-    """Render a page body: sanitised HTML, its table of contents and reading time."""
+def render_document(text, language, terms=()):
+    """Render a page body: sanitised HTML, its table of contents and reading time.
+
+    `terms`: GlossaryLink items whose first use in the body links to their page (the caller
+    passes them, so this module knows nothing of the glossary).
+    """
     converter = _converter()
-    body_html = _safe_html(converter, text)
+    body_html = _safe_html(converter, text, terms)
+    toc_html = _toc_html(converter.toc_tokens)
+    if language == "bn":
+        body_html, toc_html = mark_english_html(body_html), mark_english_html(toc_html)
     return Rendered(
         html=body_html,
-        toc_html=_toc_html(converter.toc_tokens),
+        toc_html=toc_html,
         reading_minutes=reading_minutes(text, language),
     )
 
@@ -151,3 +174,96 @@ def _toc_html(tokens):
         ),
     )
     return format_html("<ul>{}</ul>", items)
+
+
+# --- glossary links ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GlossaryLink:
+    """A glossary term for link_glossary_terms: its page and the words that name it in text."""
+
+    href: str
+    spellings: tuple[str, ...]
+
+
+GLOSSARY_LINK_CLASS = "term"
+# Text inside these is never linked: a heading, an existing link, code.
+_NO_TERM_LINKS = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6"})
+_HTML_TOKEN = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Letters, marks and digits of any script (Bangla vowel signs and virama are marks, which
+# Python's \w does not count as word characters), so a match is a whole word.
+_WORD_CHAR = r"[^\W_]|[\u0980-\u09FF\u200c\u200d]"
+# What Bangla adds to the end of a borrowed word (প্রপোজালে, প্রপোজালটি, এসক্রোর): the word
+# is still the term, so the whole inflected word links. English may add a plural "s".
+_BANGLA_ENDINGS = "(?:গুলো|গুলি|গুলোর|টি|টা|টির|টার|টিতে|টাতে|য়ের|য়ে|এর|ের|ে|র|তে|কে|ও|ই)?"
+_ENGLISH_ENDINGS = "(?:s|es)?"
+
+
+def _spelling_pattern(spelling):
+    spelling = unicodedata.normalize("NFC", spelling.strip())
+    words = [re.escape(word) for word in spelling.split()]
+    ending = _BANGLA_ENDINGS if re.search(r"[\u0980-\u09FF]$", spelling) else _ENGLISH_ENDINGS
+    return r"\s+".join(words) + ending
+
+
+def _term_matcher(terms):
+    """One regular expression for every spelling, longest first; the group name is the term's index."""
+    alternatives = []
+    for index, term in enumerate(terms):
+        spellings = sorted({s.strip() for s in term.spellings if s.strip()}, key=len, reverse=True)
+        if spellings:
+            alternatives.append(
+                (max(map(len, spellings)), f"(?P<t{index}>{'|'.join(map(_spelling_pattern, spellings))})")
+            )
+    if not alternatives:
+        return None
+    alternatives.sort(key=lambda pair: pair[0], reverse=True)
+    body = "|".join(pattern for _length, pattern in alternatives)
+    return re.compile(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})", re.IGNORECASE)
+
+
+def link_glossary_terms(body_html, terms):
+    """Link the first use of each glossary term in sanitised HTML to the term's page.
+
+    At most once per term; never inside a heading, a link or code. Runs on the sanitiser's
+    output (well-formed, text escaped), and the links it adds are built here from the caller's
+    URLs, so the sanitiser allows nothing new.
+    """
+    terms = list(terms)
+    matcher = _term_matcher(terms)
+    if matcher is None or not body_html:
+        return body_html
+    linked = set()
+    blocked = 0
+    out = []
+    for token in _HTML_TOKEN.split(body_html):
+        if token.startswith("<"):
+            name = _TAG_NAME.match(token)
+            if name and name.group(2).lower() in _NO_TERM_LINKS and not token.endswith("/>"):
+                blocked += -1 if name.group(1) else 1
+            out.append(token)
+        elif blocked or not token.strip() or len(linked) == len(terms):
+            out.append(token)
+        else:
+            out.append(_link_text(token, matcher, terms, linked))
+    return "".join(out)
+
+
+def _link_text(escaped, matcher, terms, linked):
+    text = unicodedata.normalize("NFC", html.unescape(escaped))
+    pieces, start = [], 0
+    for match in matcher.finditer(text):
+        index = int(match.lastgroup[1:])
+        if index in linked:
+            continue
+        linked.add(index)
+        pieces.append(html.escape(text[start : match.start()], quote=False))
+        pieces.append(
+            format_html('<a class="{}" href="{}">{}</a>', GLOSSARY_LINK_CLASS, terms[index].href, match.group(0))
+        )
+        start = match.end()
+    if not pieces:
+        return escaped
+    return "".join(chain(pieces, [html.escape(text[start:], quote=False)]))

@@ -1,14 +1,18 @@
 """What every content app shares: published Markdown pages rendered on save, per language."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .markdown import render_document
+from .images import images_without_alt
+from .markdown import render_document, render_markdown
 
 # Fees, limits and rules change; facts older than this get a caution for readers and a
 # filter for editors (marketplaces' fees, guides' figures).
@@ -42,6 +46,12 @@ class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def with_translation_times(self):
+        """Each item's per-language edit times, read in the same query (for translation_behind)."""
+        from .translation_status import with_edit_times  # it imports this module
+
+        return with_edit_times(self)
+
     def without_bodies(self):
         """For lists: leave out the Markdown and its HTML (most of a row's bytes).
 
@@ -52,7 +62,67 @@ class PublishedQuerySet(models.QuerySet):
         return self.defer("body", "body_html", "toc_html")
 
 
-class MarkdownPage(models.Model):
+@dataclass(frozen=True)
+class TranslationBehind:
+    language: str
+    updated: datetime.datetime
+    url: str
+
+    @property
+    def language_name(self):
+        """The language's name in the reader's language (the interface catalog's)."""
+        return dict(settings.LANGUAGES)[self.language]
+
+
+class OutdatedNoticeMixin:
+    """Tells readers when their language's text is behind another language's (translation_behind).
+
+    Any translated model with get_absolute_url() can use it; MarkdownPage does. The template
+    shows it through includes/fallback_notice.html; a detail view that asks for
+    `.with_translation_times()` (PublishedQuerySet) saves the query it would otherwise cost.
+    """
+
+    def translation_behind(self):
+        """For the reader's language, when another language got new content after it: a
+        TranslationBehind (that language, when, its address), else None.
+
+        The status comes from TranslationEdit (translation_status.py), read in one query. A
+        language that is missing gets the fallback notice instead. Saving the item writes the
+        times and bumps the page cache, so cached pages show or drop the notice at once.
+        """
+        from .translation_status import missing_languages  # it imports this module
+
+        current = get_language()
+        if current not in language_codes() or current in missing_languages(self):
+            return None  # missing, not outdated: the fallback notice tells the reader
+        edited, revised = self._translation_times()
+        mine = edited.get(current)
+        newer = [(when, code) for code, when in revised.items() if code != current and mine and when and when > mine]
+        if not newer:
+            return None
+        when, code = max(newer)
+        with translation.override(code):
+            url = self.get_absolute_url()
+        return TranslationBehind(language=code, updated=when, url=url)
+
+    def _translation_times(self):
+        """({language: edited_at}, {language: revised_at}): from with_translation_times() when the
+        view asked for them (no extra query), else read now."""
+        from .translation_status import edited_name, revised_name
+
+        codes = language_codes()
+        if hasattr(self, edited_name(codes[0])):
+            return (
+                {code: getattr(self, edited_name(code)) for code in codes},
+                {code: getattr(self, revised_name(code)) for code in codes},
+            )
+        records = TranslationEdit.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
+        ).values_list("language", "edited_at", "revised_at")
+        return {code: e for code, e, _r in records}, {code: r for code, _e, r in records}
+
+
+class MarkdownPage(OutdatedNoticeMixin, models.Model):
     """A page whose body is Markdown, rendered to sanitised HTML once, when it is saved."""
 
     # The field that names the page (title or name); used by the fallback notice.
@@ -100,12 +170,42 @@ class MarkdownPage(models.Model):
             }
         super().save(*args, **kwargs)
 
-    def render_bodies(self):
+    def clean(self):
+        """Refuse a body with an image that has no alt text in that body's language."""
+        super().clean()
+        errors = {}
         for code in language_codes():
-            rendered = render_document(getattr(self, f"body_{code}"), code)
+            missing = images_without_alt(render_markdown(getattr(self, f"body_{code}") or ""))
+            if missing:
+                errors[f"body_{code}"] = [
+                    ValidationError(
+                        _(
+                            "The image %(image)s has no alt text. Write what it shows, in this "
+                            "language, between the square brackets: ![what the image shows](%(image)s)"
+                        ),
+                        code="image_without_alt",
+                        params={"image": src or _("(no address)")},
+                    )
+                    for src in missing
+                ]
+        if errors:
+            raise ValidationError(errors)
+
+    def render_bodies(self):
+        terms = self.glossary_links()
+        for code in language_codes():
+            rendered = render_document(getattr(self, f"body_{code}"), code, terms.get(code, ()))
             setattr(self, f"body_html_{code}", rendered.html)
             setattr(self, f"toc_html_{code}", rendered.toc_html)
             setattr(self, f"reading_minutes_{code}", rendered.reading_minutes)
+
+    def glossary_links(self):
+        """{language: [GlossaryLink, ...]}: the glossary terms whose first use the body links.
+
+        None here; a page kind that links terms (guides) overrides this, so the Markdown
+        pipeline and this module never depend on the glossary.
+        """
+        return {}
 
     def fallback_languages(self):
         """Languages other than the reader's that this page's heading or body is shown in."""
@@ -160,6 +260,7 @@ class TranslationEdit(models.Model):
     made while the language was complete and up to date, i.e. new content the other languages
     must follow (catching up with the other language does not make that language outdated).
     `fingerprint` is a hash of the language's text at the last save, to see what changed.
+    `seen_sources` keeps the other languages' texts as they were at this language's last edit.
     """
 
     content_type = models.ForeignKey(
@@ -171,6 +272,9 @@ class TranslationEdit(models.Model):
     complete = models.BooleanField(_("complete"), default=False)
     edited_at = models.DateTimeField(_("last edited"))
     revised_at = models.DateTimeField(_("last new content"))
+    # The other languages' texts ({language: {field: text}}) when this language was last edited:
+    # what this translation was made from, so a PO export can show a translator what changed.
+    seen_sources = models.JSONField(_("source texts when last edited"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("translation edit")

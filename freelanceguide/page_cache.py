@@ -126,11 +126,24 @@ def deployment_files():
     base = Path(settings.BASE_DIR)
     roots = [Path(p) for p in settings.LOCALE_PATHS]
     roots += [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
-    roots += [base / name for name in ("freelanceguide", "guides", "skills", "marketplaces")]
+    roots += [
+        base / name
+        for name in (
+            "freelanceguide",
+            "guides",
+            "skills",
+            "marketplaces",
+            "training",
+            "planner",
+            "editorial",
+            "glossary",
+        )
+    ]
     files = []
     for root in roots:
         if root.is_dir():
-            files += [p for p in root.rglob("*") if p.suffix in {".mo", ".html", ".py"} and p.is_file()]
+            # .js: the service worker's template (its caches are named after this fingerprint).
+            files += [p for p in root.rglob("*") if p.suffix in {".mo", ".html", ".py", ".js"} and p.is_file()]
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.is_file():
         files.append(manifest)

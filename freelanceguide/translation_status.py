@@ -86,6 +86,15 @@ def status(code, missing, edited, revised):
     return UP_TO_DATE
 
 
+def texts_of(instance, fields, code):
+    return {name: getattr(instance, f"{name}_{code}") or "" for name in fields}
+
+
+def sources_seen(instance, fields, code):
+    """The other languages' texts now: what an edit of `code` is made from."""
+    return {other: texts_of(instance, fields, other) for other in language_codes() if other != code}
+
+
 def record_edit(instance):
     model = type(instance)
     fields = text_fields(model)
@@ -113,10 +122,12 @@ def record_edit(instance):
                     complete=complete,
                     edited_at=now,
                     revised_at=now,
+                    seen_sources=sources_seen(instance, fields, code),
                 )
             )
         elif record.fingerprint != new_print:
             record.fingerprint, record.complete, record.edited_at = new_print, complete, now
+            record.seen_sources = sources_seen(instance, fields, code)
             if complete and not behind[code]:
                 record.revised_at = now
             changed.append(record)
@@ -126,7 +137,9 @@ def record_edit(instance):
     if created:
         TranslationEdit.objects.bulk_create(created)
     if changed:
-        TranslationEdit.objects.bulk_update(changed, ["fingerprint", "complete", "edited_at", "revised_at"])
+        TranslationEdit.objects.bulk_update(
+            changed, ["fingerprint", "complete", "edited_at", "revised_at", "seen_sources"]
+        )
 
 
 def _on_save(sender, instance, raw=False, **kwargs):

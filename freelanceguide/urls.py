@@ -7,11 +7,14 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from guides.views import home
+from marketplaces.views import money
 from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
 
-from . import editor, views
+from . import editor, offline, views
+
+MANIFEST_LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -24,12 +27,17 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # At the root, so the worker's scope is the whole site (freelanceguide/offline.py).
+    path("sw.js", offline.service_worker, name="service_worker"),
+    re_path(rf"^manifest-(?P<language>{MANIFEST_LANGUAGES})\.webmanifest$", offline.manifest, name="manifest"),
 ]
 
 if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(
-            r"^media/(?P<path>uploads/[0-9a-f]{32}\.(?:jpg|png|webp))$", serve, {"document_root": settings.MEDIA_ROOT}
+            r"^media/(?P<path>uploads/[0-9a-f]{32}(?:\.jpg|\.png|\.webp|-[0-9]+w\.webp))$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
         )
     )
 
@@ -38,8 +46,13 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("skills/", include("skills.urls")),
     path("marketplaces/", include("marketplaces.urls")),
+    path("learn/", include("training.urls")),
+    path("money/", money, name="money"),
+    path("glossary/", include("glossary.urls")),
     path("search/", include("search.urls")),
+    path("path/", include("planner.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),
+    path("offline/", offline.offline_page, name="offline"),
 )
 
 # Error pages in the reader's language; 404 keeps Django's view with templates/404.html.

@@ -11,3 +11,7 @@ class GuidesConfig(AppConfig):
         from freelanceguide.page_cache import watch_app
 
         watch_app(self)
+
+        from .term_links import connect_signals
+
+        connect_signals()

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from freelanceguide.content import ContentDir, aliases, translated
+from glossary.models import Term
 
 from .models import Guide, GuideTopic
 
@@ -27,3 +28,15 @@ def load(loader):
             },
             m2m={"skills": item.get("skills", []), "marketplaces": item.get("marketplaces", [])},
         )
+    warn_about_missing_guides(loader)
+
+
+def warn_about_missing_guides(loader):
+    """A glossary term may name a guide that does not exist (yet): the term page shows no
+    guide until it does; the loader says so instead of failing."""
+    known = set(Guide.objects.values_list("slug", flat=True))
+    for slug, guide_slug in Term.objects.exclude(guide_slug="").values_list("slug", "guide_slug"):
+        if guide_slug not in known:
+            loader.warn(
+                f"glossary.term:{slug}: no guide with slug '{guide_slug}'; the term page shows none until it exists"
+            )

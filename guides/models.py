@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from freelanceguide.models import MarkdownPage, OrderedTranslatedName, PublishedQuerySet, stale_before
+from glossary.models import Term
 from marketplaces.models import Marketplace
 from skills.models import Skill
 
@@ -46,6 +47,14 @@ class Guide(MarkdownPage):
             "sources. Readers see a caution once this is over a year ago."
         ),
     )
+    link_glossary_terms = models.BooleanField(
+        _("link glossary terms"),
+        default=True,
+        help_text=_(
+            "Link the first use of each glossary term in the body to its explanation. "
+            "Switch off for a guide where the links would get in the way."
+        ),
+    )
 
     objects = GuideQuerySet.as_manager()
 
@@ -58,6 +67,9 @@ class Guide(MarkdownPage):
 
     def get_absolute_url(self):
         return reverse("guides:detail", args=[self.slug])
+
+    def glossary_links(self):
+        return Term.objects.glossary_links() if self.link_glossary_terms else {}
 
     @property
     def facts_are_stale(self):

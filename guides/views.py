@@ -1,10 +1,17 @@
+from django.db.models.functions import Length
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from freelanceguide.offline import download_estimate
 from freelanceguide.pagination import page_of
 from marketplaces.models import Marketplace
 from skills.models import Skill
 
+from . import book
 from .models import Guide
 
 GUIDES_PER_PAGE = 30
@@ -16,11 +23,14 @@ def start_here_path():
 
 @require_safe
 def home(request):
+    path = list(start_here_path().select_related("topic").annotate(body_chars=Length(f"body_html_{get_language()}")))
     return render(
         request,
         "guides/home.html",
         {
-            "path": start_here_path().select_related("topic"),
+            "path": path,
+            # What the "save these guides" button downloads, and about how much data it costs.
+            "path_download": download_estimate(path),
             "skills": Skill.objects.published().without_bodies().filter(highlighted=True).select_related("category"),
             "marketplaces": Marketplace.objects.published().without_bodies().filter(highlighted=True),
         },
@@ -43,7 +53,7 @@ def guide_list(request):
 
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.published().select_related("topic"), slug=slug)
+    guide = get_object_or_404(Guide.objects.published().with_translation_times().select_related("topic"), slug=slug)
     previous_guide = next_guide = None
     if guide.path_position is not None:
         path = list(start_here_path().only("slug", "title_bn", "title_en", "path_position"))
@@ -61,3 +71,22 @@ def guide_detail(request, slug):
             "marketplaces": guide.marketplaces.published().without_bodies(),
         },
     )
+
+
+@require_safe
+def book_pdf(request):
+    """The start-here book, built beforehand by `manage.py build_books` (never per request)."""
+    language = get_language()
+    built = book.open_book(language)
+    if built is None:
+        raise Http404("the book has not been built yet")
+    etag, modified = book.file_version(built)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
+    if not_modified is not None:
+        built.close()
+        return not_modified
+    response = FileResponse(built, content_type="application/pdf", filename=f"freelancing-start-here-{language}.pdf")
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from freelanceguide.admin import (
+    FactsAgeFilter,
     FeeFactsAgeFilter,
     HistoryAdmin,
     MarkdownTranslationAdmin,
@@ -8,7 +10,7 @@ from freelanceguide.admin import (
     TranslatedTabularInline,
 )
 
-from .models import Marketplace, PaymentMethod, Payout
+from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 
 
 @admin.register(PaymentMethod)
@@ -21,11 +23,66 @@ class PayoutInline(TranslatedTabularInline):
     model = Payout
 
 
+class ContractTermsInline(TranslatedTabularInline):
+    model = ContractTerms
+
+
+class PayoutStepInline(TranslatedTabularInline):
+    """The marketplace's own withdrawals, with their costs: part of the marketplace's revisions."""
+
+    model = PayoutStep
+    fk_name = "marketplace"
+
+
 @admin.register(Marketplace)
 class MarketplaceAdmin(HistoryAdmin, MarkdownTranslationAdmin):
     list_display = ("name", "facts_checked_on", "highlighted", "published", "updated")
-    list_filter = (FeeFactsAgeFilter, "published", "highlighted", "wins_by_gig", "wins_by_proposal", "wins_by_contest")
+    list_filter = (
+        FeeFactsAgeFilter,
+        "published",
+        "highlighted",
+        "wins_by_gig",
+        "wins_by_proposal",
+        "wins_by_contest",
+        "english_needed",
+    )
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
     filter_horizontal = ("skills",)
-    inlines = [PayoutInline]
+    inlines = [PayoutInline, ContractTermsInline, PayoutStepInline]
+
+
+@admin.register(PayoutStep)
+class PayoutStepAdmin(HistoryAdmin, TranslatedAdmin):
+    """Every payout step, including those after the marketplace (Payoneer to bKash); the facts
+    filter lists the ones checked over a year ago."""
+
+    list_display = ("name", "slug", "marketplace", "method", "checked_on", "source_url")
+    list_filter = (FactsAgeFilter, "marketplace", "method")
+    search_fields = ("slug", "name_bn", "name_en")
+    list_select_related = ("marketplace", "method")
+
+
+@admin.register(ContractTerms)
+class ContractTermsAdmin(HistoryAdmin, TranslatedAdmin):
+    list_display = ("slug", "marketplace", "kind", "clearance_days_min", "clearance_days_max", "checked_on")
+    list_filter = (FactsAgeFilter, "marketplace", "kind")
+    list_select_related = ("marketplace",)
+
+
+class RateAgeFilter(admin.SimpleListFilter):
+    title = _("rate")
+    parameter_name = "age"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Over 30 days old"))]
+
+    def queryset(self, request, queryset):
+        return queryset.stale() if self.value() == "stale" else queryset
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(HistoryAdmin, TranslatedAdmin):
+    list_display = ("rate_on", "taka_per_dollar", "source_url")
+    list_filter = (RateAgeFilter,)
+    exclude = ("slug",)

@@ -1,12 +1,33 @@
 """The marketplaces shipped in marketplaces/content/ (see freelanceguide.content)."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from freelanceguide.content import Child, ContentDir, aliases, translated
 
-from .models import Marketplace, PaymentMethod, Payout
+from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 
 CONTENT = ContentDir(Path(__file__).parent / "content")
+MONEY_FILE = "_money.toml"
+TERMS_FIELDS = ("kind", "clearance_days_min", "clearance_days_max", "minimum_fee_usd", "source_url", "checked_on")
+STEP_FIELDS = (
+    "method",
+    "fixed_fee_usd",
+    "fixed_fee_usd_max",
+    "percent_fee",
+    "percent_fee_max",
+    "spread_percent",
+    "spread_percent_max",
+    "minimum_usd",
+    "minimum_bdt",
+    "maximum_bdt",
+    "days_min",
+    "days_max",
+    "incentive",
+    "incentive_percent",
+    "source_url",
+    "checked_on",
+)
 
 
 def load(loader):
@@ -34,6 +55,7 @@ def load(loader):
                 "position": item.get("position", 0),
                 "highlighted": item.get("highlighted", False),
                 "search_aliases": aliases(item),
+                "english_needed": item["english_needed"],
                 "wins_by_gig": "gig" in ways,
                 "wins_by_proposal": "proposal" in ways,
                 "wins_by_contest": "contest" in ways,
@@ -49,3 +71,33 @@ def load(loader):
             m2m={"skills": item.get("skills", [])},
             children={"payouts": Child(Payout, "marketplace", payouts)},
         )
+    load_money(loader)
+
+
+def _exact(values):
+    """TOML floats as the decimals written in the file (0.99, not 0.98999999999999999112)."""
+    return {name: Decimal(str(value)) if isinstance(value, float) else value for name, value in values.items()}
+
+
+def load_money(loader):
+    """The calculator's facts, each row its own item (so editors' changes to one are kept)."""
+    for rate in CONTENT.table(MONEY_FILE, "rate"):
+        fields = {name: rate[name] for name in ("rate_on", "taka_per_dollar", "source_url")}
+        loader.sync(ExchangeRate, str(rate["rate_on"]), _exact({**fields, **translated(rate, "note")}))
+    markets = set(Marketplace.objects.values_list("slug", flat=True))
+    for position, terms in enumerate(CONTENT.table(MONEY_FILE, "terms"), start=1):
+        if terms["marketplace"] not in markets:
+            loader.warn(f"money terms {terms['slug']}: no marketplace '{terms['marketplace']}'")
+            continue
+        fields = {name: terms.get(name) for name in TERMS_FIELDS}
+        fields.update(marketplace=terms["marketplace"], position=position, **translated(terms, "note"))
+        loader.sync(ContractTerms, terms["slug"], _exact(fields))
+    for position, step in enumerate(CONTENT.table(MONEY_FILE, "step"), start=1):
+        fields = {name: step[name] for name in STEP_FIELDS if name in step}
+        if "marketplace" in step:
+            if step["marketplace"] not in markets:
+                loader.warn(f"payout step {step['slug']}: no marketplace '{step['marketplace']}'")
+                continue
+            fields["marketplace"] = step["marketplace"]
+        fields.update(position=position, **translated(step, "name", "note"))
+        loader.sync(PayoutStep, step["slug"], _exact(fields))

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Marketplace, PaymentMethod, Payout
+from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 
 
 @register(PaymentMethod)
@@ -15,4 +15,19 @@ class MarketplaceTranslation(TranslationOptions):
 
 @register(Payout)
 class PayoutTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ContractTerms)
+class ContractTermsTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(PayoutStep)
+class PayoutStepTranslation(TranslationOptions):
+    fields = ("name", "note")
+
+
+@register(ExchangeRate)
+class ExchangeRateTranslation(TranslationOptions):
     fields = ("note",)

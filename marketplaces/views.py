@@ -3,6 +3,7 @@ from django.views.decorators.http import require_safe
 
 from freelanceguide.pagination import page_of
 
+from .calculator import money_page
 from .forms import MAX_COMPARED, CompareForm
 from .models import Marketplace
 
@@ -24,7 +25,7 @@ def marketplace_list(request):
 
 @require_safe
 def marketplace_detail(request, slug):
-    marketplace = get_object_or_404(Marketplace.objects.published().with_payouts(), slug=slug)
+    marketplace = get_object_or_404(Marketplace.objects.published().with_translation_times().with_payouts(), slug=slug)
     return render(
         request,
         "marketplaces/marketplace_detail.html",
@@ -45,3 +46,9 @@ def compare(request):
         "marketplaces/compare.html",
         {"form": form, "compared": compared, "max_compared": MAX_COMPARED},
     )
+
+
+@require_safe
+def money(request):
+    """From a dollar price to taka in hand (and back); GET only, so answers are cached and shared."""
+    return render(request, "marketplaces/money.html", money_page(request.GET))

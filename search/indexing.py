@@ -17,15 +17,23 @@ import re
 from django.db.models.signals import post_delete, post_save
 
 from freelanceguide.models import language_codes
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
+from training.models import Programme
 
 from . import expand
 from .models import Kind, SearchEntry, SearchWord
 from .normalise import normalise, readable
 
-SOURCES = {Guide: Kind.GUIDE, Skill: Kind.SKILL, Marketplace: Kind.MARKETPLACE}
+SOURCES = {
+    Guide: Kind.GUIDE,
+    Skill: Kind.SKILL,
+    Marketplace: Kind.MARKETPLACE,
+    Programme: Kind.PROGRAMME,
+    Term: Kind.TERM,
+}
 
 # Inline tags vanish ("<a>this</a>." stays "this."); every other tag is a word break.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>")

@@ -29,9 +29,17 @@ class Kind(models.TextChoices):
     GUIDE = "guide", _("Guides")
     SKILL = "skill", _("Skills")
     MARKETPLACE = "marketplace", _("Marketplaces")
+    PROGRAMME = "programme", _("Training programmes")
+    TERM = "term", _("Glossary")
 
 
-DETAIL_URLS = {Kind.GUIDE: "guides:detail", Kind.SKILL: "skills:detail", Kind.MARKETPLACE: "marketplaces:detail"}
+DETAIL_URLS = {
+    Kind.GUIDE: "guides:detail",
+    Kind.SKILL: "skills:detail",
+    Kind.MARKETPLACE: "marketplaces:detail",
+    Kind.PROGRAMME: "training:detail",
+    Kind.TERM: "glossary:detail",
+}
 
 
 class SearchEntry(models.Model):

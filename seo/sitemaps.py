@@ -6,9 +6,11 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
+from training.models import Programme
 
 
 class BilingualSitemap(Sitemap):
@@ -29,20 +31,27 @@ class ContentSitemap(BilingualSitemap):
 
 
 class SectionSitemap(BilingualSitemap):
-    """Home and the three lists; each changes when the newest item it shows changes."""
+    """Home, the section lists, the self-check and the money calculator; each changes when the
+    newest item it shows changes."""
 
     SECTIONS = {
         "home": (Guide, Skill, Marketplace),
         "guides:list": (Guide,),
         "skills:list": (Skill,),
         "marketplaces:list": (Marketplace,),
+        "training:list": (Programme,),
+        # The self-check's empty form (its plans, one per set of answers, are noindex).
+        "planner:path": (Guide, Skill, Marketplace),
+        # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
+        "money": (Marketplace,),
+        "glossary:list": (Term,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace)
+            for model in (Guide, Skill, Marketplace, Programme, Term)
         }
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
@@ -61,4 +70,6 @@ SITEMAPS = {
     "guides": ContentSitemap(Guide),
     "skills": ContentSitemap(Skill),
     "marketplaces": ContentSitemap(Marketplace),
+    "training": ContentSitemap(Programme),
+    "glossary": ContentSitemap(Term),
 }

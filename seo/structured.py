@@ -21,6 +21,7 @@ SECTIONS = {
     "guides": (lambda: _("Guides"), "guides:list", "guide"),
     "skills": (lambda: _("Skills"), "skills:list", "skill"),
     "marketplaces": (lambda: _("Marketplaces"), "marketplaces:list", "marketplace"),
+    "glossary": (lambda: _("Glossary"), "glossary:list", "term"),
     "search": (lambda: _("Search"), "search:search", None),
 }
 
@@ -74,6 +75,24 @@ def article(request, guide, language):
         "mainEntityOfPage": request.build_absolute_uri(request.path),
         "author": organisation,
         "publisher": organisation,
+    }
+
+
+def defined_term(request, term, language):
+    """A glossary term: the English word, how it is said in Bangla, its plain meaning."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "name": term.name_en,
+        "alternateName": term.name_bn,
+        "description": term.summary,
+        "inLanguage": language,
+        "url": request.build_absolute_uri(request.path),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": _("Glossary"),
+            "url": request.build_absolute_uri(reverse("glossary:list")),
+        },
     }
 
 

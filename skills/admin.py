@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
 
+from .forms import SkillAdminForm
 from .models import LearningResource, Skill, SkillCategory
 
 
@@ -18,8 +19,9 @@ class LearningResourceInline(TranslatedStackedInline):
 
 @admin.register(Skill)
 class SkillAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+    form = SkillAdminForm
     list_display = ("name", "category", "difficulty", "phone", "highlighted", "published", "updated")
-    list_filter = ("published", "category", "difficulty", "phone", "highlighted")
+    list_filter = ("published", "category", "difficulty", "phone", "english_needed", "shared_computer", "highlighted")
     search_fields = ("name_bn", "name_en", "slug", "summary_bn", "summary_en")
     prepopulated_fields = {"slug": ("name_en",)}
     inlines = [LearningResourceInline]

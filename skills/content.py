@@ -2,11 +2,16 @@
 
 from pathlib import Path
 
-from freelanceguide.content import Child, ContentDir, aliases, translated
+from freelanceguide.content import Child, ContentDir, aliases, language_codes, translated
 
 from .models import LearningResource, Skill, SkillCategory
 
 CONTENT = ContentDir(Path(__file__).parent / "content")
+
+
+def top_level_translated(item, name):
+    """`name_bn = ...` and `name_en = ...` written beside the other top-level keys (not in [bn]/[en])."""
+    return {f"{name}_{code}": item.get(f"{name}_{code}", "").strip() for code in language_codes()}
 
 
 def load(loader):
@@ -37,6 +42,14 @@ def load(loader):
                 "phone": item["phone"],
                 "highlighted": item.get("highlighted", False),
                 "search_aliases": aliases(item),
+                # What the self-check matches answers against (planner/).
+                "english_needed": item["english_needed"],
+                "shared_computer": item["shared_computer"],
+                "heavy_data": item.get("heavy_data", False),
+                "hours_per_week": item["hours_per_week"],
+                "interests": ",".join(item["interests"]),
+                "start_cost_bdt": item.get("start_cost_bdt", 0),
+                **top_level_translated(item, "cheapest_start"),
                 **translated(item, "name", "summary", "phone_note", "body"),
             },
             children={"resources": Child(LearningResource, "skill", resources)},

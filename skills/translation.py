@@ -10,7 +10,7 @@ class SkillCategoryTranslation(TranslationOptions):
 
 @register(Skill)
 class SkillTranslation(TranslationOptions):
-    fields = ("name", "summary", "body", "body_html", "toc_html", "reading_minutes", "phone_note")
+    fields = ("name", "summary", "body", "body_html", "toc_html", "reading_minutes", "phone_note", "cheapest_start")
 
 
 @register(LearningResource)

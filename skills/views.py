@@ -20,7 +20,7 @@ def skill_list(request):
 @require_safe
 def skill_detail(request, slug):
     skill = get_object_or_404(
-        Skill.objects.published().select_related("category").prefetch_related("resources"), slug=slug
+        Skill.objects.published().with_translation_times().select_related("category").with_resources(), slug=slug
     )
     return render(
         request,
@@ -30,5 +30,6 @@ def skill_detail(request, slug):
             # Reverse relations: read here without this app importing the apps above it.
             "marketplaces": skill.marketplaces.published().without_bodies(),
             "guides": skill.guides.published().without_bodies(),
+            "programmes": skill.programmes.published().without_bodies().in_reading_order(),
         },
     )

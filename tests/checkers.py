@@ -33,7 +33,8 @@ def require_npm_checker(path):
 
 def add_page_variants():
     """What shipped content never shows but readers will meet: untranslated pages (fallback notice,
-    text marked with its own lang) and marketplace fees over a year old (cautions). Returns the
+    text marked with its own lang), outdated translations (their notice) and marketplace fees over
+    a year old (cautions). Returns the
     paths, with {lang} for the reader's language, that show them."""
     import datetime
 
@@ -43,7 +44,16 @@ def add_page_variants():
     factories.guide(slug="only-bangla", title_en="", summary_en="", body_en="")
     factories.guide(slug="only-english", title_bn="", summary_bn="", body_bn="")
     Marketplace.objects.filter(slug="guru").update(facts_checked_on=datetime.date(2020, 1, 1))
+    # Outdated translations: one language got new text after the other was last edited.
+    behind_bn = factories.guide(slug="behind-in-bangla")
+    behind_bn.body_en += "\n\nNew text."
+    behind_bn.save()
+    behind_en = factories.guide(slug="behind-in-english")
+    behind_en.body_bn += "\n\nনতুন লেখা।"
+    behind_en.save()
     return [
+        "/bn/guides/behind-in-bangla/",
+        "/en/guides/behind-in-english/",
         "/en/guides/only-bangla/",
         "/bn/guides/only-english/",
         "/{lang}/marketplaces/guru/",

@@ -2,13 +2,42 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
+
+# Every app whose rows `load_content` writes, with the shipped text's revisions. The search
+# index is left out: loading the rows indexes them again (its signals index raw saves too).
+CONTENT_APPS = [
+    "skills",
+    "marketplaces",
+    "glossary",
+    "guides",
+    "training",
+    "planner",
+    "freelanceguide",
+    "reversion",
+]
+
+
+@pytest.fixture(scope="session")
+def shipped_content_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The shipped content, loaded (Markdown rendered, terms linked) once and dumped as a fixture.
+
+    `load_content` takes seconds (every body rendered, every term linked); loading its dump
+    takes a fraction, and it was most of the suite's time.
+    """
+    path = tmp_path_factory.mktemp("content") / "shipped.json"
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", stdout=io.StringIO())
+        call_command("dumpdata", *CONTENT_APPS, natural_foreign=True, output=str(path), stdout=io.StringIO())
+        transaction.set_rollback(True)
+    return path
 
 
 @pytest.fixture
-def shipped_content(db):
-    """The guides, skills and marketplaces the site ships with, loaded as `make run` does."""
-    call_command("load_content", stdout=io.StringIO())
+def shipped_content(db, shipped_content_fixture):
+    """The content the site ships with, as `make run` loads it (from the session's dump)."""
+    call_command("loaddata", str(shipped_content_fixture), stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)

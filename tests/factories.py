@@ -3,9 +3,12 @@
 import datetime
 import itertools
 
+from glossary.models import Term, TermTopic
 from guides.models import Guide, GuideTopic
-from marketplaces.models import Marketplace, PaymentMethod, Payout
+from marketplaces.models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
+from planner.models import Advice
 from skills.models import LearningResource, Skill, SkillCategory
+from training.models import Programme
 
 _sequence = itertools.count(1)
 
@@ -122,3 +125,112 @@ def payout(marketplace_obj, method=None, **fields):
         "wait_days_max": 3,
     }
     return Payout.objects.create(**{**values, **fields})
+
+
+def programme(skills=(), **fields):
+    n = _n()
+    values = {
+        "slug": f"programme-{n}",
+        "name_bn": f"কর্মসূচি {n}",
+        "name_en": f"Programme {n}",
+        "organiser_bn": "যুব উন্নয়ন অধিদপ্তর",
+        "organiser_en": "Department of Youth Development",
+        "summary_bn": f"কর্মসূচি {n} এর সারাংশ",
+        "summary_en": f"Summary of programme {n}",
+        "status": "running",
+        "age_min": 18,
+        "age_max": 35,
+        "education_bn": "এইচএসসি",
+        "education_en": "HSC",
+        "duration_bn": "তিন মাস",
+        "duration_en": "Three months",
+        "stipend_bn": "প্রতিদিন ৫০০ টাকা",
+        "stipend_en": "Tk 500 a day",
+        "source_bn": "প্রথম আলো",
+        "source_en": "Prothom Alo",
+        "source_url": "https://en.prothomalo.com/",
+        "facts_checked_on": datetime.date.today(),
+    }
+    values.update(fields)
+    made = Programme.objects.create(**values)
+    made.skills.set(skills)
+    return made
+
+
+def advice(**fields):
+    n = _n()
+    values = {
+        "slug": f"advice-{n}",
+        "kind": "step",
+        "week": 1,
+        "title_bn": f"ধাপ {n}",
+        "title_en": f"Step {n}",
+        "text_bn": "এটা করুন।",
+        "text_en": "Do this.",
+    }
+    return Advice.objects.create(**{**values, **fields})
+
+
+def contract_terms(marketplace_obj, **fields):
+    values = {
+        "slug": f"{marketplace_obj.slug}-terms-{_n()}",
+        "marketplace": marketplace_obj,
+        "kind": "fixed",
+        "clearance_days_min": 5,
+        "clearance_days_max": 14,
+        "source_url": "https://terms.example/",
+        "checked_on": datetime.date.today(),
+        "note_bn": "নোট।",
+        "note_en": "A note.",
+    }
+    return ContractTerms.objects.create(**{**values, **fields})
+
+
+def payout_step(marketplace_obj=None, method=None, **fields):
+    """A marketplace's withdrawal (marketplace given) or an onward step that converts to taka."""
+    n = _n()
+    values = {
+        "slug": f"step-{n}",
+        "marketplace": marketplace_obj,
+        "method": method or payment_method(),
+        "name_bn": f"ধাপ {n}",
+        "name_en": f"Step {n}",
+        "fixed_fee_usd": "1.00",
+        "spread_percent": None if marketplace_obj else "2.00",
+        "days_min": 1,
+        "days_max": 3,
+        "source_url": "https://step.example/",
+        "checked_on": datetime.date.today(),
+    }
+    return PayoutStep.objects.create(**{**values, **fields})
+
+
+def exchange_rate(**fields):
+    values = {"rate_on": datetime.date.today(), "taka_per_dollar": "120.00", "source_url": "https://rate.example/"}
+    return ExchangeRate.objects.create(**{**values, **fields})
+
+
+def term_topic(**fields):
+    n = _n()
+    values = {"slug": f"term-topic-{n}", "name_bn": f"শব্দের বিষয় {n}", "name_en": f"Term topic {n}", "position": n}
+    return TermTopic.objects.create(**{**values, **fields})
+
+
+def term(**fields):
+    """A glossary term; give `name_en` and `name_bn` for one that guides should link."""
+    n = _n()
+    values = {
+        "slug": f"term-{n}",
+        "name_en": f"Termword{n}",
+        "name_bn": f"শব্দ{n}",
+        "summary_bn": f"শব্দ {n} এর সহজ অর্থ।",
+        "summary_en": f"The plain meaning of term {n}.",
+        "body_bn": "আরও একটু ব্যাখ্যা।",
+        "body_en": "A little more explanation.",
+        "example": f"This sentence uses termword{n}.",
+        "example_meaning": "এই বাক্যে শব্দটি আছে।",
+    }
+    values.update(fields)
+    if "topic" not in values:
+        values["topic"] = term_topic()
+    return Term.objects.create(**values)

@@ -245,3 +245,43 @@ def test_export_rejects_an_unknown_language(tmp_path):
         call_command(
             "export_content_po", "--lang", "en", "--output", str(tmp_path / "no" / "dir.po"), stderr=io.StringIO()
         )
+
+
+def test_outdated_translation_round_trip_marks_what_changed_fuzzy_with_the_old_source(tmp_path):
+    from freelanceguide import translation_status as ts
+
+    guide = factories.guide(slug="changing", title_bn="পুরোনো শিরোনাম", title_en="Old title")
+    old_summary = guide.summary_bn
+    guide.title_bn = "নতুন শিরোনাম"
+    guide.save()
+    assert ts.row_statuses(ts.with_edit_times(Guide.objects.filter(pk=guide.pk)).get())["en"] == ts.OUTDATED
+
+    path = export(tmp_path)
+    text = path.read_text()
+    # What any PO editor shows as the change: the old source as `#| msgid`, the entry fuzzy.
+    assert (
+        '#, fuzzy\n#| msgid "পুরোনো শিরোনাম"\nmsgctxt "guides.guide:changing:title"\n'
+        'msgid "নতুন শিরোনাম"\nmsgstr "Old title"'
+    ) in text
+    po = polib.pofile(str(path))
+    title = entry(po, "guides.guide:changing:title")
+    assert title.fuzzy and title.previous_msgid == "পুরোনো শিরোনাম"
+    summary = entry(po, "guides.guide:changing:summary")  # its source did not change
+    assert not summary.fuzzy and summary.msgid == old_summary and not summary.previous_msgid
+
+    # Still fuzzy: not done, nothing changes, the item stays outdated.
+    before = snapshot()
+    assert "empty or fuzzy" in import_(path)
+    assert snapshot() == before
+
+    # The translator updates the entry and clears the flag: applied, and the item is current.
+    title.msgstr, title.flags, title.previous_msgid = "New title", [], None
+    po.save(str(path))
+    assert "1 translation(s) applied to 1 item(s)" in import_(path)
+    guide.refresh_from_db()
+    assert guide.title_en == "New title"
+    assert ts.row_statuses(ts.with_edit_times(Guide.objects.filter(pk=guide.pk)).get())["en"] == ts.UP_TO_DATE
+    # A fresh export has nothing fuzzy left for this item.
+    assert not [
+        e for e in polib.pofile(str(export(tmp_path))) if e.msgctxt.startswith("guides.guide:changing:") and e.fuzzy
+    ]

@@ -9,6 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from freelanceguide.images import alt_placeholders
+
 pytestmark = pytest.mark.django_db
 
 PREVIEW = "/markdownx/markdownify/"
@@ -67,8 +69,10 @@ def test_a_real_png_is_stored_under_a_random_name(staff_client):
     response = staff_client.post(UPLOAD, {"image": upload})
     assert response.status_code == 200
     code = response.json()["image_code"]
-    name = re.fullmatch(r"!\[\]\(/media/(uploads/[0-9a-f]{32}\.png)\)", code).group(1)
+    placeholder, name = re.fullmatch(r"!\[([^\]]+)\]\(/media/(uploads/[0-9a-f]{32}\.png)\)", code).groups()
     assert default_storage.exists(name)
+    # The alt text is a placeholder to fill in: saving a page with it is refused.
+    assert placeholder.casefold() in alt_placeholders()
 
 
 @pytest.mark.parametrize(("fmt", "extension"), [("JPEG", "jpg"), ("WEBP", "webp")])

@@ -25,11 +25,31 @@ PAGES = [  # (path, expected status)
     ("/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru", 200),
     ("/{lang}/marketplaces/compare/?m=upwork&m=nosuch", 200),
     ("/{lang}/marketplaces/compare/", 200),
+    ("/{lang}/money/", 200),
+    ("/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100", 200),
+    ("/{lang}/money/?m=freelancer-com&contract=fixed&price=30", 200),
+    ("/{lang}/money/?view=all&price=100", 200),
+    ("/{lang}/money/?want=10000", 200),
+    ("/{lang}/money/?m=nosuch&price=-1&rate=x&want=0", 200),
     ("/{lang}/guides/no-such-guide/", 404),
+    ("/{lang}/learn/", 200),
+    ("/{lang}/learn/?free=1&women=1", 200),
+    ("/{lang}/learn/?free=nonsense", 200),
+    ("/{lang}/learn/dyd-freelancing-48-districts/", 200),
+    ("/{lang}/learn/her-power/", 200),
+    ("/{lang}/glossary/", 200),
+    ("/{lang}/glossary/escrow/", 200),
+    ("/{lang}/glossary/connects/", 200),
+    ("/{lang}/glossary/no-such-term/", 404),
     ("/{lang}/search/", 200),
     ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 200),  # ফাইভার
     ("/{lang}/search/?q=%3Cb%3Eweb%3C%2Fb%3E+design", 200),
     ("/{lang}/search/?q=zzzz", 200),
+    ("/{lang}/path/", 200),
+    ("/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile", 200),
+    ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&like=design", 200),
+    ("/{lang}/path/?device=tablet&zz=1", 200),
+    ("/{lang}/offline/", 200),
 ]
 
 
@@ -47,6 +67,7 @@ def test_every_reader_page_is_valid_html(client, shipped_content, tmp_path):
         pages_html[url] = response.content.decode()
         files[str(file)] = url
     assert 'class="notice"' in pages_html["/en/guides/only-bangla/"]
+    assert "version of this page was updated on" in pages_html["/en/guides/behind-in-english/"]
     assert 'class="caution"' in pages_html["/bn/marketplaces/guru/"]
     css = ROOT / "static" / "css" / "site.css"
     # A control: a known error checked in the same run, so the test cannot pass by not looking.

@@ -15,10 +15,12 @@ from django.utils.translation import trans_real
 
 import guides.views
 from freelanceguide import locale_format
+from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
 from skills.models import Skill
 from tests.interface_text import collect, problems
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,13 @@ def site(shipped_content, monkeypatch):
     fallback = Skill.objects.order_by("slug").last()
     fallback.body_en = ""
     fallback.save()
+    # Outdated translations: the Bangla of a guide and the English of a skill are behind.
+    behind = Guide.objects.order_by("slug").first()
+    behind.body_en += "\n\nA new paragraph."
+    behind.save()
+    behind_en = Skill.objects.order_by("slug").first()
+    behind_en.body_bn += "\n\nনতুন অনুচ্ছেদ।"
+    behind_en.save()
     return stale
 
 
@@ -53,8 +62,27 @@ def reader_pages():
         ("/{lang}/marketplaces/compare/?" + "&".join(f"m={slug}" for slug in markets[:4]), True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}", True),
         (f"/{{lang}}/marketplaces/compare/?m={markets[0]}&m={markets[0]}", True),
+        ("/{lang}/money/", True),
+        ("/{lang}/money/?m=fiverr", True),
+        ("/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100", True),
+        ("/{lang}/money/?m=upwork&route=upwork-local-bank&contract=hourly&rate=12.5&hours=8", True),
+        ("/{lang}/money/?m=freelancer-com&route=payoneer-bank&contract=fixed&price=30", True),  # under minimums
+        ("/{lang}/money/?view=all&price=100", True),
+        ("/{lang}/money/?want=10000", True),
+        ("/{lang}/money/?m=nosuch&route=x&price=-1&want=abc", True),
         ("/{lang}/no-such-page/", True),
+        ("/{lang}/learn/", True),
+        ("/{lang}/learn/?free=1&women=1", True),
+        ("/{lang}/learn/?free=%E0%A6%B9%E0%A7%8D%E0%A6%AF%E0%A6%BE%E0%A6%81", True),  # an unknown value, in Bangla
+        ("/{lang}/glossary/", True),
+        ("/{lang}/glossary/no-such-term/", True),
         ("/{lang}/search/", True),
+        ("/{lang}/path/", True),
+        ("/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile&hours=under10", True),
+        ("/{lang}/path/?device=shared&english=simple&like=design&like=video&budget=upto5000", True),
+        ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&net=broadband", True),
+        ("/{lang}/path/?device=tablet&device=phone&like=a&like=design&like=writing&like=tech&zz=1", True),
+        ("/{lang}/offline/", True),
         ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", False),  # ফাইভার
         # The reader's own words are in the title: content, like an item's title.
         ("/{lang}/search/?q=zzzz-nothing", False),
@@ -63,6 +91,8 @@ def reader_pages():
     pages += [(guide.get_absolute_url().replace("/bn/", "/{lang}/"), False) for guide in Guide.objects.published()]
     pages += [(skill.get_absolute_url().replace("/bn/", "/{lang}/"), False) for skill in Skill.objects.published()]
     pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Marketplace.objects.published()]
+    pages += [(item.get_absolute_url().replace("/bn/", "/{lang}/"), False) for item in Programme.objects.published()]
+    pages += [(term.get_absolute_url().replace("/bn/", "/{lang}/"), False) for term in Term.objects.published()]
     return pages
 
 
@@ -92,9 +122,12 @@ def test_the_pages_show_the_states_they_are_meant_to(client, site):
         assert (
             'class="form-errors"' in client.get("/bn/skills/?difficulty=%E0%A6%AD%E0%A7%81%E0%A6%B2").content.decode()
         )
+        assert "সংস্করণটি" in client.get(Guide.objects.order_by("slug").first().get_absolute_url()).content.decode()
     with translation.override("en"):
         skill = Skill.objects.order_by("slug").last()
         assert 'class="notice"' in client.get(skill.get_absolute_url()).content.decode()
+        behind = Skill.objects.order_by("slug").first().get_absolute_url()
+        assert "version of this page was updated on" in client.get(behind).content.decode()
 
 
 @pytest.fixture
@@ -163,7 +196,7 @@ def test_model_and_admin_labels_are_marked_for_translation():
     from django.utils.functional import Promise
 
     untranslated = []
-    for app in ("freelanceguide", "skills", "marketplaces", "guides"):
+    for app in ("freelanceguide", "skills", "marketplaces", "guides", "training", "planner", "editorial"):
         for model in apps.get_app_config(app).get_models():
             model_admin = admin.site._registry.get(model)
             columns = set(model_admin.list_display) if model_admin else set()

@@ -27,7 +27,12 @@ def build(count, topic, category, method, measured):
         factories.resource(skill)
         factories.resource(skill, kind="paid_course")
         market.skills.add(skill)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+        factories.payout_step(market)  # a route with no onward step: no taka, left out
         guide = factories.guide(topic=topic if n % 2 else factories.topic(), path_position=None)
+        factories.advice(guide=guide, week=1 + n % 4)
+        factories.advice(kind="caution", week=None, guide=guide)
         guide.skills.add(skill)
         guide.marketplaces.add(market)
         measured["guide"].skills.add(skill)
@@ -36,6 +41,8 @@ def build(count, topic, category, method, measured):
         measured["skill"].guides.add(guide)
         measured["market"].skills.add(skill)
         measured["market"].guides.add(guide)
+        factories.programme(skills=[skill, measured["skill"]], women_only=bool(n % 2))
+        measured["programme"].skills.add(skill)
 
 
 PAGES = [
@@ -49,6 +56,15 @@ PAGES = [
     "/{lang}/marketplaces/",
     "/{lang}/marketplaces/{market}/",
     "/{lang}/marketplaces/compare/?m={market}&m={market2}&m={market3}&m={market4}",
+    "/{lang}/learn/",
+    "/{lang}/learn/?free=1&women=1",
+    "/{lang}/learn/{programme}/",
+    "/{lang}/path/",
+    "/{lang}/path/?device=own&english=comfortable&budget=more&like=design&like=tech&net=mobile",
+    "/{lang}/money/",
+    "/{lang}/money/?m={market}&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
 ]
 
 
@@ -69,11 +85,16 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
     markets = [factories.marketplace(highlighted=True) for _ in range(4)]
     for market in markets:
         factories.payout(market, method=method)
+        factories.contract_terms(market)
+        factories.payout_step(market, method=method)
+    factories.payout_step(method=method)  # onward: from the method to taka
+    factories.exchange_rate()
     measured = {
         # Second on the start-here path: it has a previous and a next guide.
         "guide": factories.guide(topic=topic, path_position=2),
         "skill": factories.skill(category=category, highlighted=True),
         "market": markets[0],
+        "programme": factories.programme(),
     }
     factories.guide(topic=topic, path_position=3)
     url = template.format(
@@ -84,6 +105,7 @@ def test_queries_stay_within_budget_and_do_not_grow(client, template, lang):
         market2=markets[1].slug,
         market3=markets[2].slug,
         market4=markets[3].slug,
+        programme=measured["programme"].slug,
     )
     build(N, topic, category, method, measured)
     status_n, queries_n = count_queries(client, url)

@@ -3,15 +3,17 @@ restore in the admin, in both languages (django-reversion with django-reversion-
 
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
 from guides.models import Guide
-from marketplaces.models import Marketplace, Payout
+from marketplaces.models import ContractTerms, Marketplace, Payout, PayoutStep
 from skills.models import LearningResource, Skill
 from tests import factories
+from training.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +128,7 @@ def test_loading_content_keeps_a_revision_of_the_shipped_text_and_never_overwrit
     assert Version.objects.get_for_object(guide).count() == 1  # the loader wrote nothing new
 
 
-@pytest.mark.parametrize("model", [Guide, Skill, LearningResource, Marketplace, Payout])
+@pytest.mark.parametrize("model", [Guide, Skill, LearningResource, Marketplace, Payout, Programme])
 def test_every_language_column_is_recorded(model):
     from modeltranslation.translator import translator
     from reversion.revisions import _get_options
@@ -135,3 +137,23 @@ def test_every_language_column_is_recorded(model):
     for field in translator.get_options_for_model(model).all_fields:
         for code in ("bn", "en"):
             assert f"{field}_{code}" in recorded, (model.__name__, field, code)
+
+
+def test_a_marketplace_revision_holds_its_money_facts(staff_client):
+    market = factories.marketplace(slug="money-market")
+    terms = factories.contract_terms(market, clearance_days_max=14)
+    step = factories.payout_step(market, fixed_fee_usd="2.00")
+    call_command("createinitialrevisions", "marketplaces.Marketplace", comment="start", stdout=io.StringIO())
+    ContractTerms.objects.filter(pk=terms.pk).update(clearance_days_max=30)
+    PayoutStep.objects.filter(pk=step.pk).delete()
+    Version.objects.get_for_object(market)[0].revision.revert(delete=True)
+    assert ContractTerms.objects.get(pk=terms.pk).clearance_days_max == 14
+    assert PayoutStep.objects.get(pk=step.pk).fixed_fee_usd == Decimal("2.00")
+    for url in (
+        f"/admin/marketplaces/marketplace/{market.pk}/change/",
+        "/admin/marketplaces/payoutstep/?facts=stale",
+        "/admin/marketplaces/contractterms/?facts=stale",
+        "/admin/marketplaces/exchangerate/?age=stale",
+        f"/admin/marketplaces/payoutstep/{step.pk}/history/",
+    ):
+        assert staff_client.get(url).status_code == 200, url

@@ -47,9 +47,14 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     guide = factories.guide(slug="alpha")
     skill = factories.skill(slug="beta")
     market = factories.marketplace(slug="gamma")
+    programme = factories.programme(slug="delta")
+    factories.term(slug="delta")
     factories.guide(slug="hidden", published=False)
+    factories.programme(slug="hidden", published=False)
+    factories.term(slug="hidden-term", published=False)
     urls = sitemap(client)
-    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/"]
+    paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/glossary/", "/path/", "/money/"]
+    paths += ["/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/", "/learn/delta/", "/glossary/delta/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
     for loc, (_lastmod, alternates) in urls.items():
@@ -59,7 +64,12 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
             "en": f"http://testserver/en{path}",
             "x-default": f"http://testserver{path}",
         }
-    for obj, path in ((guide, "guides/alpha"), (skill, "skills/beta"), (market, "marketplaces/gamma")):
+    for obj, path in (
+        (guide, "guides/alpha"),
+        (skill, "skills/beta"),
+        (market, "marketplaces/gamma"),
+        (programme, "learn/delta"),
+    ):
         assert urls[f"http://testserver/en/{path}/"][0] == timezone.localtime(obj.updated).date().isoformat()
 
 

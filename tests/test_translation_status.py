@@ -47,6 +47,13 @@ def test_tracks_every_translated_model():
         "marketplaces.marketplace",
         "marketplaces.paymentmethod",
         "marketplaces.payout",
+        "training.programme",
+        "marketplaces.contractterms",
+        "marketplaces.payoutstep",
+        "marketplaces.exchangerate",
+        "glossary.term",
+        "glossary.termtopic",
+        "planner.advice",
     }
     # Derived fields (HTML, table of contents, reading time) are not something to translate.
     assert ts.text_fields(Guide) == ["summary", "body", "title"]
@@ -174,6 +181,8 @@ def test_admin_changelist_shows_status_and_filters_with_constant_queries(
         "/admin/skills/skillcategory/",
         "/admin/marketplaces/marketplace/",
         "/admin/marketplaces/paymentmethod/",
+        "/admin/glossary/term/",
+        "/admin/glossary/termtopic/",
     ],
 )
 def test_every_translated_changelist_has_the_column_and_filter(staff_client, path):

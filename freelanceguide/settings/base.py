@@ -38,9 +38,14 @@ INSTALLED_APPS = [
     "freelanceguide",
     "skills",
     "marketplaces",
+    # Before guides: guides link glossary terms when they are saved (and loaded).
+    "glossary",
     "guides",
+    "training",
+    "planner",
     "search",
     "seo",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A 404 at an item's old address becomes a 301 to its current one.
+    "editorial.middleware.SlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +169,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # The offline-reading service worker (/sw.js) and the web app manifest: own origin only.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -182,6 +192,10 @@ CACHES = caches_from_env(os.environ, default_dir=BASE_DIR / ".cache")
 
 # `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
 SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+
+# The site's public address, printed on every page of the start-here book (guides/book.py) and
+# used to make its links absolute; the book is built by a command, with no request to ask.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Error pages in the reader's language (freelanceguide/errors.py, wired in urls.py).
 CSRF_FAILURE_VIEW = "freelanceguide.errors.csrf_failure"

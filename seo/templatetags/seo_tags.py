@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from glossary.models import Term
 from guides.models import Guide
 
 from .. import structured
@@ -54,6 +55,8 @@ def seo_head(context):
         pairs = structured.questions(obj.body_html)
         if len(pairs) >= MIN_FAQ_QUESTIONS:
             blocks.append(structured.faq(pairs))
+    if isinstance(obj, Term):
+        blocks.append(structured.defined_term(request, obj, language))
     return {
         "title": title,
         "description": context.get("page_description", ""),

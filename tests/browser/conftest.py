@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from tests.checkers import CHROMIUM, require
 
@@ -15,7 +14,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-CONTENT_APPS = ["skills", "marketplaces", "guides", "freelanceguide", "reversion"]  # with the shipped text's revisions
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "test-artifacts", "screenshots")
 
 
@@ -35,21 +33,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
-
-
-@pytest.fixture(scope="session")
-def shipped_content_fixture(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The shipped content, loaded (Markdown rendered) once and dumped as a fixture file.
-
-    Every live-server test starts from an emptied database (pytest-django flushes it after each),
-    and loading the fixture costs a fraction of rendering all the Markdown again.
-    """
-    path = tmp_path_factory.mktemp("content") / "shipped.json"
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_content", stdout=io.StringIO())
-        call_command("dumpdata", *CONTENT_APPS, natural_foreign=True, output=str(path), stdout=io.StringIO())
-        transaction.set_rollback(True)
-    return path
 
 
 @pytest.fixture

@@ -24,10 +24,23 @@ RUN_AXE = """async (tags) => {
 # a bad comparison, a missing page; then untranslated pages and old fees (add_page_variants).
 OTHER_PAGES = [
     "/{lang}/guides/",
+    "/{lang}/offline/",
     "/{lang}/skills/?phone=on&difficulty=nonsense",
     "/{lang}/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com&m=guru",
     "/{lang}/marketplaces/compare/?m=upwork&m=nosuch",
     "/{lang}/guides/no-such-guide/",
+    "/{lang}/learn/",
+    "/{lang}/learn/?free=1&women=nonsense",
+    "/{lang}/learn/her-power/",
+    "/{lang}/path/",
+    "/{lang}/path/?device=phone&english=little&budget=none&like=writing&net=mobile",
+    "/{lang}/path/?device=shared&english=simple&hours=10to20&like=design&like=video&zz=1",
+    "/{lang}/money/?m=fiverr&route=payoneer-bkash&price=100",
+    "/{lang}/money/?view=all&price=100",
+    "/{lang}/money/?want=10000",
+    "/{lang}/money/?m=nosuch&price=-1&rate=x&want=0",
+    "/{lang}/glossary/",
+    "/{lang}/glossary/escrow/",
 ]
 
 

@@ -24,16 +24,20 @@ def fill(apps, schema_editor):
         apps.get_model("guides", "Guide"): "guide",
         apps.get_model("skills", "Skill"): "skill",
         apps.get_model("marketplaces", "Marketplace"): "marketplace",
+        apps.get_model("training", "Programme"): "programme",
+        apps.get_model("glossary", "Term"): "term",
     }
     rebuild(sources, apps.get_model("search", "SearchEntry"), apps.get_model("search", "SearchWord"))
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0002_fill_search_index"),
+        ("search", "0004_glossary_terms_in_search"),
         ("guides", "0002_search_aliases"),
         ("skills", "0002_search_aliases"),
         ("marketplaces", "0002_search_aliases"),
+        ("training", "0001_programmes"),
+        ("glossary", "0001_glossary_terms_and_topics"),
     ]
 
     operations = [

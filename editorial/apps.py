@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Editorial")
+
+    def ready(self):
+        from django.contrib import admin
+
+        from freelanceguide.page_cache import watch_app
+
+        from .admin_hooks import warn_about_links_on_save
+        from .redirects import connect_signals
+
+        connect_signals()
+        # A new or removed redirect changes what old addresses answer: cached pages start over.
+        watch_app(self)
+        # The admin has loaded every app's admin module by now (its ready() runs first).
+        warn_about_links_on_save(admin.site)

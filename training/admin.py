@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from freelanceguide.admin import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin
+
+from .models import Programme
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+    list_display = ("name", "organiser", "status", "cost_bdt", "women_only", "facts_checked_on", "published")
+    list_filter = (FactsAgeFilter, "status", "published", "women_only", "laptop")
+    search_fields = ("name_bn", "name_en", "slug", "organiser_bn", "organiser_en")
+    prepopulated_fields = {"slug": ("name_en",)}
+    filter_horizontal = ("skills",)
