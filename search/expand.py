@@ -207,6 +207,10 @@ def expand(words):
         if slot.shown == word and len(slot.terms) > 1:
             if not vocab.known(word):
                 slot.shown = " ".join(slot.terms[1])
+            elif LATIN.fullmatch(word) and (normalise(avro.parse(word)),) in slot.terms:
+                # Banglish that is also an indexed word (a guide lists "kivabe" among its other
+                # spellings): the reader most likely means the Bangla word.
+                slot.shown = normalise(avro.parse(word))
             else:  # an indexed word, yet too rare: name a close word of its own script, if any
                 same_script = [t for t in slot.terms[1:] if bool(LATIN.fullmatch(t[0])) == bool(LATIN.fullmatch(word))]
                 slot.shown = " ".join(same_script[0]) if same_script else word

@@ -67,24 +67,21 @@ def _near_first_match(text, phrase, words):
     """(offset, window): a piece of `text` around the first match, or None when nothing matches.
 
     Mapping normalised positions back (normalise_with_map) is a Python loop per character;
-    on a 4 KB body that was most of a results page's time. So find the match in the whole
-    normalised text (fast), find roughly where it is in `text` by normalising prefixes (a
-    binary search, each step fast), and map only a window around it."""
+    on a 4 KB body that was most of a results page's time, and so was a binary search that
+    normalised a dozen prefixes. Normalising mostly drops characters (a ZWNJ, a doubled space,
+    the য-phala), rarely adds any, so the match at normalised position p lies in `text` between
+    p and p + (how much the text shrank): one slice with a margin holds it, and `excerpt`
+    falls back to the whole text in the rare case it does not."""
     normal = normalise(text, nfc=False)
     found = [(normal.find(term), term) for term in [phrase, *words] if term and term in normal]
     if not found:
         return None
     position = normal.find(phrase) if phrase and phrase in normal else min(found)[0]
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high) // 2
-        if len(normalise(text[:middle], nfc=False)) < position:
-            low = middle + 1
-        else:
-            high = middle
-    margin = 2 * CONTEXT + 40
-    start = max(0, low - margin)
-    return start, text[start : low + margin + max(len(term) for _position, term in found)]
+    shrunk = max(0, len(text) - len(normal))
+    # The window is mapped character by character up to the match: keep its head short.
+    start = max(0, position - CONTEXT - 10)
+    end = position + shrunk + 2 * CONTEXT + 40 + max(len(term) for _position, term in found)
+    return start, text[start:end]
 
 
 def excerpt(text, phrase, words):
@@ -95,13 +92,14 @@ def excerpt(text, phrase, words):
     if near is None:
         return None
     offset, window = near
-    if _first_match(window, phrase, words) is None:  # the estimate missed (text that grows when normalised)
+    first = _first_match(window, phrase, words)
+    if first is None:  # the estimate missed (text that grows when normalised)
         offset, window = 0, text
+        first = _first_match(window, phrase, words)
+        if first is None:
+            return None
     at_end = offset + len(window) >= len(text)
     text = window
-    first = _first_match(text, phrase, words)
-    if first is None:
-        return None
     first_start, first_end = first
     start = max(0, first_start - CONTEXT)
     end = min(len(text), first_end + CONTEXT)

@@ -419,8 +419,10 @@ READERS = [
     ("kivabe kaj pabo", "/guides/how-marketplaces-work/"),
     ("phone e ki kaj kora jay", "/guides/freelancing-from-a-phone/"),
     ("mobile diye freelancing", "/guides/freelancing-from-a-phone/"),
-    ("payoneer theke bkash", "/guides/getting-paid/"),
-    ("taka tulbo kivabe", "/guides/getting-paid/"),
+    # The step-by-step guide to Payoneer and bKash (added after these were first written) is
+    # the page that answers both.
+    ("payoneer theke bkash", "/guides/payoneer-and-bkash/"),
+    ("taka tulbo kivabe", "/guides/payoneer-and-bkash/"),
     ("protarona theke bachbo kivabe", "/guides/mistakes-and-scams/"),
     # English names and skills misspelt
     ("upwerk", "/marketplaces/upwork/"),
