@@ -588,3 +588,21 @@ def test_the_full_text_index_follows_every_write(client):
     assert result_links(client.get("/en/search/", {"q": "toloka"})) != []
     guide.delete()
     assert result_links(client.get("/en/search/", {"q": "toloka"})) == []
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("এস্ক্রো", "/glossary/escrow/"),  # a glossary term by its other spelling
+        ("escrow acount", "/glossary/escrow/"),  # ... misspelt: found by the expanded query
+        ("har power", "/learn/her-power/"),  # a training programme by its Banglish spelling
+        ("jubo unnayan", "/learn/dyd-freelancing-48-districts/"),
+    ],
+)
+def test_glossary_terms_and_training_programmes_are_found_by_the_full_text_index(
+    client, shipped_content, lang, query, page
+):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    assert f"/{lang}{page}" in result_links(response)[:3], result_links(response)[:5]
