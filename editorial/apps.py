@@ -9,12 +9,17 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        from freelanceguide import translation_times
         from freelanceguide.page_cache import watch_app
 
         from .admin_hooks import warn_about_links_on_save
+        from . import translation_status
         from .redirects import connect_signals
 
         connect_signals()
+        translation_status.connect_signals()
+        # Reader pages' "translation behind" notice reads the edit times kept here.
+        translation_times.provide(translation_status)
         # A new or removed redirect changes what old addresses answer: cached pages start over.
         watch_app(self)
         # The admin has loaded every app's admin module by now (its ready() runs first).

@@ -44,3 +44,57 @@ class TranslationWork(SlugRedirect):
         proxy = True
         verbose_name = _("translators' work list")
         verbose_name_plural = _("translators' work list")
+
+
+class LoadedContent(models.Model):
+    """What the content loader last wrote for one item, so it never overwrites an editor.
+
+    The fingerprint is of the values the loader wrote. If the item's current values no longer
+    match it, an editor has changed the item and the loader leaves it alone.
+    """
+
+    key = models.CharField(_("item"), max_length=200, unique=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded content record")
+        verbose_name_plural = _("loaded content records")
+
+    def __str__(self):
+        return self.key
+
+
+class TranslationEdit(models.Model):
+    """When one language of one translated item was last edited, for the translation status.
+
+    Kept here, keyed by content type and object id, so the content apps need no field of
+    their own. `edited_at` is any change to the language's text; `revised_at` only a change
+    made while the language was complete and up to date, i.e. new content the other languages
+    must follow (catching up with the other language does not make that language outdated).
+    `fingerprint` is a hash of the language's text at the last save, to see what changed.
+    `seen_sources` keeps the other languages' texts as they were at this language's last edit.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of item")
+    )
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    language = models.CharField(_("language"), max_length=10)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    complete = models.BooleanField(_("complete"), default=False)
+    edited_at = models.DateTimeField(_("last edited"))
+    revised_at = models.DateTimeField(_("last new content"))
+    # The other languages' texts ({language: {field: text}}) when this language was last edited:
+    # what this translation was made from, so a PO export can show a translator what changed.
+    seen_sources = models.JSONField(_("source texts when last edited"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("translation edit")
+        verbose_name_plural = _("translation edits")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="one_edit_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}:{self.language}"

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from reversion.models import Revision, Version
 
-from freelanceguide.models import LoadedContent, TranslationEdit
+from editorial.models import LoadedContent, TranslationEdit
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
 from search.models import SearchEntry

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
-from freelanceguide import content_po
-from freelanceguide import translation_status as ts
-from freelanceguide.content import ContentLoader
+from editorial import content_po
+from editorial import translation_status as ts
+from editorial.content import ContentLoader
 from freelanceguide.markdown import GlossaryLink, link_glossary_terms, render_document, render_markdown
-from freelanceguide.models import LoadedContent
+from editorial.models import LoadedContent
 from glossary import content as glossary_content
 from glossary.models import Term
 from guides.models import Guide

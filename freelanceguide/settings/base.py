@@ -152,7 +152,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The markdownx views are mounted by freelanceguide.editor (staff only, sanitised).
+# The markdownx views are mounted by editorial.editor (staff only, sanitised).
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "freelanceguide.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
@@ -190,8 +190,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # pages in each worker's own memory (fast; keyed by that version).
 CACHES = caches_from_env(os.environ, default_dir=BASE_DIR / ".cache")
 
-# `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
-SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+# `manage.py backup` writes JSON that keeps times to the microsecond (editorial/backup_format.py).
+SERIALIZATION_MODULES = {"fulljson": "editorial.backup_format"}
 
 # The site's public address, printed on every page of the start-here book (guides/book.py) and
 # used to make its links absolute; the book is built by a command, with no request to ask.

@@ -1,4 +1,5 @@
-"""Admin pieces every content app shares: tabbed languages and the Markdown editor."""
+"""Admin pieces every content app shares: tabbed languages, the Markdown editor, history and the
+translation status. Content apps import these bases; editorial/admin.py registers editorial's own models."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -10,7 +11,6 @@ from modeltranslation.translator import translator
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
-from .models import LoadedContent
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -136,17 +136,3 @@ class TranslatedTabularInline(TranslationTabularInline):
 
 class TranslatedStackedInline(TranslationStackedInline):
     extra = 0
-
-
-@admin.register(LoadedContent)
-class LoadedContentAdmin(admin.ModelAdmin):
-    list_display = ("key", "loaded_at")
-    search_fields = ("key",)
-    readonly_fields = ("key", "fingerprint", "loaded_at")
-
-    def has_add_permission(self, request):
-        return False
-
-
-admin.site.site_header = _("Freelancing guide: editors")
-admin.site.site_title = _("Freelancing guide")
