@@ -12,8 +12,8 @@ class EditorialConfig(AppConfig):
         from freelanceguide import translation_times
         from freelanceguide.page_cache import watch_app
 
-        from .admin_hooks import warn_about_links_on_save
         from . import translation_status
+        from .admin_hooks import warn_about_links_on_save
         from .redirects import connect_signals
 
         connect_signals()

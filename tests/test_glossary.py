@@ -15,8 +15,8 @@ from reversion.models import Version
 from editorial import content_po
 from editorial import translation_status as ts
 from editorial.content import ContentLoader
-from freelanceguide.markdown import GlossaryLink, link_glossary_terms, render_document, render_markdown
 from editorial.models import LoadedContent
+from freelanceguide.markdown import GlossaryLink, link_glossary_terms, render_document, render_markdown
 from glossary import content as glossary_content
 from glossary.models import Term
 from guides.models import Guide
