@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
         "/admin/skills/skillcategory/",
         "/admin/marketplaces/marketplace/",
         "/admin/marketplaces/paymentmethod/",
-        "/admin/freelanceguide/loadedcontent/",
+        "/admin/editorial/loadedcontent/",
         "/admin/guides/guide/add/",
         "/admin/skills/skill/add/",
         "/admin/marketplaces/marketplace/add/",

@@ -218,7 +218,7 @@ def test_bangla_admin_changelist_labels_are_bangla(staff_client):
 
     LoadedContent.objects.create(key="guides.guide:x", fingerprint="0")
     factories.marketplace()
-    response = staff_client.get("/admin/freelanceguide/loadedcontent/")
+    response = staff_client.get("/admin/editorial/loadedcontent/")
     text = response.content.decode()
     assert "লোড হওয়ার সময়" in text and "Loaded at" not in text
     response = staff_client.get("/admin/marketplaces/marketplace/")
