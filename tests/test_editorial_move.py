@@ -115,3 +115,17 @@ def test_the_markdown_endpoints_keep_their_addresses():
     assert reverse("markdownx_markdownify") == "/markdownx/markdownify/"
     assert reverse("markdownx_upload") == "/markdownx/upload/"
     assert resolve("/markdownx/upload/").func is editor.upload
+
+
+@pytest.mark.django_db
+def test_a_backup_made_before_the_move_restores_the_moved_models():
+    from django.core import serializers
+
+    LoadedContent.objects.create(key="guides.guide:old", fingerprint="f")
+    written = serializers.serialize("fulljson", LoadedContent.objects.all())
+    LoadedContent.objects.all().delete()
+    old_backup = written.replace('"editorial.loadedcontent"', '"freelanceguide.loadedcontent"')
+    assert "freelanceguide.loadedcontent" in old_backup
+    for restored in serializers.deserialize("fulljson", old_backup):
+        restored.save()
+    assert LoadedContent.objects.get().key == "guides.guide:old"
