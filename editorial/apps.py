@@ -13,9 +13,13 @@ class EditorialConfig(AppConfig):
 
         from .admin_hooks import warn_about_links_on_save
         from .redirects import connect_signals
+        from .schedule_admin import add_schedules_to_admins
+        from .schedules import connect_signals as connect_schedule_signals
 
         connect_signals()
+        connect_schedule_signals()
         # A new or removed redirect changes what old addresses answer: cached pages start over.
         watch_app(self)
         # The admin has loaded every app's admin module by now (its ready() runs first).
         warn_about_links_on_save(admin.site)
+        add_schedules_to_admins(admin.site)
