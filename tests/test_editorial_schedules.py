@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from editorial import schedules
 from editorial.models import Schedule
@@ -168,6 +168,8 @@ def test_the_change_form_has_the_schedule_rows_in_bangladesh_time(staff_client, 
     assert "Asia/Dhaka" in html
     # 9:00 in Dhaka is shown as 9:00, not as the 3:00 UTC it is stored as.
     assert 'value="09:00:00"' in html
+    bangla = staff_client.get(f"/admin/guides/guide/{guide.pk}/change/", headers={"accept-language": "bn"})
+    assert "নির্ধারিত পরিবর্তন (বাংলাদেশের সময়" in bangla.content.decode()
 
 
 def test_saving_a_schedule_records_who_and_says_a_past_time_is_applied_next_pass(rf, admin_user, guide):
@@ -188,7 +190,8 @@ def test_saving_a_schedule_records_who_and_says_a_past_time_is_applied_next_pass
     }
     formset = FormSet(data, instance=guide, prefix=prefix)
     assert formset.is_valid(), formset.errors
-    model_admin.save_formset(request, None, formset, change=True)
+    with translation.override("en"):
+        model_admin.save_formset(request, None, formset, change=True)
     row = Schedule.objects.get()
     assert row.created_by == request.user and row.item == guide and row.done_at is None
     assert any("next pass" in str(m) for m in request._messages)
