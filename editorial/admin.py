@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from freelanceguide.models import language_codes
 
 from .links import check_all
-from .models import BrokenLinkReport, SlugRedirect, TranslationWork
+from .models import BrokenLinkReport, Schedule, SlugRedirect, TranslationWork
 from .registry import page_models, url_of
+from .schedule_admin import ScheduleLogAdmin
 from .translators import admin_url, work_list
 
 
@@ -111,3 +112,6 @@ class TranslationWorkAdmin(ReportAdmin):
 
     def context(self):
         return {"languages": work_list()}
+
+
+admin.site.register(Schedule, ScheduleLogAdmin)

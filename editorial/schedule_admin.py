@@ -1,12 +1,14 @@
-"""Schedules in the admin: a "publish at / unpublish at" inline on every schedulable item's
-change form, and a "next scheduled change" column and "scheduled" filter on its changelist.
+"""Schedules in the admin: "publish at" and "unpublish at" on every schedulable item's change
+form, a "next scheduled change" column and "scheduled" filter on its changelist, and a read-only
+list of every schedule with its outcome.
 
 Attached at start-up to the admin of every model editorial.schedules can schedule, so a new
 content type gets them without a line of its own (like admin_hooks' link warnings).
 """
 
+from django import forms
 from django.contrib import admin, messages
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.admin import widgets
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
@@ -15,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Schedule
-from .schedules import pending, schedulable_models
+from .schedules import for_item, pending, schedulable_models
 
 OUTCOMES = {
     "published": _("published"),
@@ -25,23 +27,65 @@ OUTCOMES = {
 }
 
 
-class ScheduleInline(GenericTabularInline):
-    model = Schedule
-    ct_field, ct_fk_field = "content_type", "object_id"
-    fields = ("action", "at", "done_at", "shown_outcome")
-    readonly_fields = ("done_at", "shown_outcome")
-    extra = 0
-    verbose_name = _("scheduled change")
-    verbose_name_plural = _(
-        "Scheduled changes (Bangladesh time, Asia/Dhaka, UTC+6). Applied within a minute of their "
-        "time; a time already past is applied on the runner's next pass."
+ACTION_FIELDS = {Schedule.PUBLISH: "publish_at", Schedule.UNPUBLISH: "unpublish_at"}
+SCHEDULE_HELP = _(
+    "Bangladesh time (Asia/Dhaka, UTC+6). Applied within a minute of this time; a time already past "
+    "is applied on the runner's next pass. Leave empty for none."
+)
+
+
+class ScheduleFormMixin(forms.Form):
+    """Two fields on an item's change form: when to publish it, when to take it off the site.
+
+    Each shows the item's next waiting schedule of its kind. A field the POST leaves out (a
+    script or an older form that knows nothing of schedules) changes nothing; an emptied one
+    cancels the waiting schedule.
+    """
+
+    publish_at = forms.SplitDateTimeField(
+        label=_("publish at"), required=False, widget=widgets.AdminSplitDateTime, help_text=SCHEDULE_HELP
+    )
+    unpublish_at = forms.SplitDateTimeField(
+        label=_("unpublish at"), required=False, widget=widgets.AdminSplitDateTime, help_text=SCHEDULE_HELP
     )
 
-    @admin.display(description=_("outcome"))
-    def shown_outcome(self, obj):
-        if obj.pk is None or obj.done_at is None:
-            return gettext("waiting")
-        return OUTCOMES.get(obj.outcome, obj.outcome)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            for schedule in for_item(self.instance).filter(done_at__isnull=True).order_by("-at"):
+                self.initial[ACTION_FIELDS[schedule.action]] = timezone.localtime(schedule.at)  # earliest wins
+
+    def schedule_changes(self):
+        """{action: time or None} for the fields the editor sent."""
+        return {
+            action: self.cleaned_data.get(name)
+            for action, name in ACTION_FIELDS.items()
+            if not self.fields[name].widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
+        }
+
+
+def save_schedules(obj, changes, user):
+    """Make the item's waiting schedules match the form: one waiting row per action at most."""
+    waiting = for_item(obj).filter(done_at__isnull=True)
+    saved = []
+    for action, at in changes.items():
+        rows = waiting.filter(action=action)
+        if at is None:
+            rows.delete()
+            continue
+        row = rows.order_by("at").first()
+        if row is None:
+            row = Schedule(item=obj, action=action, created_by=user)
+        if row.at != at:
+            row.at = at
+            row.save()
+        rows.exclude(pk=row.pk).delete()
+        saved.append(row)
+    return saved
+
+
+def scheduled_form(form_class):
+    return type(f"Scheduled{form_class.__name__}", (ScheduleFormMixin, form_class), {"__module__": __name__})
 
 
 class ScheduledFilter(admin.SimpleListFilter):
@@ -74,8 +118,13 @@ def next_scheduled_change(obj):
 class ScheduleAdminMixin:
     """What a schedulable item's admin gets (mixed in at start-up by add_schedules_to_admins)."""
 
-    def get_inlines(self, request, obj):
-        return (*super().get_inlines(request, obj), ScheduleInline)
+    def get_fieldsets(self, request, obj=None):
+        names = set(ACTION_FIELDS.values())
+        fieldsets = [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in names]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+        return [*fieldsets, (_("Schedule"), {"fields": [("publish_at", "unpublish_at")]})]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -90,15 +139,10 @@ class ScheduleAdminMixin:
     def get_list_filter(self, request):
         return (*super().get_list_filter(request), ScheduledFilter)
 
-    def save_formset(self, request, form, formset, change):
-        """Fills in who created each schedule and says when a time already past will be applied."""
-        if formset.model is not Schedule:
-            return super().save_formset(request, form, formset, change)
-        for schedule in formset.save(commit=False):
-            if schedule.pk is None:
-                schedule.created_by = request.user
-            schedule.save()
-            if schedule.done_at is None and schedule.at <= timezone.now():
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for schedule in save_schedules(form.instance, form.schedule_changes(), request.user):
+            if schedule.at <= timezone.now():
                 messages.info(
                     request,
                     gettext(
@@ -106,10 +150,6 @@ class ScheduleAdminMixin:
                     )
                     % {"change": schedule.get_action_display()},
                 )
-        for schedule in formset.deleted_objects:
-            schedule.delete()
-        formset.save_m2m()
-        return None
 
 
 def add_schedules_to_admins(site):
@@ -120,6 +160,29 @@ def add_schedules_to_admins(site):
         if model_admin is None or isinstance(model_admin, ScheduleAdminMixin):
             continue
         cls = type(model_admin)
-        model_admin.__class__ = type(
-            f"Scheduled{cls.__name__}", (ScheduleAdminMixin, cls), {"__module__": cls.__module__}
-        )
+        attributes = {"__module__": cls.__module__, "form": scheduled_form(cls.form)}
+        model_admin.__class__ = type(f"Scheduled{cls.__name__}", (ScheduleAdminMixin, cls), attributes)
+
+
+class ScheduleLogAdmin(admin.ModelAdmin):
+    """Every schedule and what the runner did with it; schedules are set on the item's form."""
+
+    list_display = ("item_link", "action", "at", "done_at", "shown_outcome", "created_by")
+    list_filter = ("action", ("done_at", admin.EmptyFieldListFilter), "content_type")
+    list_select_related = ("content_type", "created_by")
+
+    @admin.display(description=_("item"))
+    def item_link(self, obj):
+        return f"{obj.content_type.name} {obj.object_id}"
+
+    @admin.display(description=_("outcome"))
+    def shown_outcome(self, obj):
+        if obj.done_at is None:
+            return gettext("waiting")
+        return OUTCOMES.get(obj.outcome, obj.outcome)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

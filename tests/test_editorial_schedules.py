@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from editorial import schedules
 from editorial.models import Schedule
@@ -159,42 +157,69 @@ def test_every_page_model_with_a_published_field_can_be_scheduled():
 # --- the admin -------------------------------------------------------------------------------
 
 
-def test_the_change_form_has_the_schedule_rows_in_bangladesh_time(staff_client, guide):
+def test_the_change_form_shows_the_waiting_schedules_in_bangladesh_time(staff_client, guide):
     schedule(guide, Schedule.PUBLISH)
+    schedule(guide, Schedule.PUBLISH, at=AT + datetime.timedelta(days=2))  # later: not shown
+    schedule(guide, Schedule.UNPUBLISH, at=AT - datetime.timedelta(days=1), done_at=AT)  # done: not shown
     response = staff_client.get(f"/admin/guides/guide/{guide.pk}/change/", headers={"accept-language": "en"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "editorial-schedule-content_type-object_id-TOTAL_FORMS" in html
     assert "Asia/Dhaka" in html
     # 9:00 in Dhaka is shown as 9:00, not as the 3:00 UTC it is stored as.
-    assert 'value="09:00:00"' in html
+    assert 'name="publish_at_0" value="2026-11-27"' in html and 'name="publish_at_1" value="09:00:00"' in html
+    assert 'name="unpublish_at_0" class="vDateField" size="10" id="id_unpublish_at_0"' in html  # empty
     bangla = staff_client.get(f"/admin/guides/guide/{guide.pk}/change/", headers={"accept-language": "bn"})
-    assert "নির্ধারিত পরিবর্তন (বাংলাদেশের সময়" in bangla.content.decode()
+    assert "বাংলাদেশের সময় (Asia/Dhaka, UTC+6)" in bangla.content.decode()
 
 
-def test_saving_a_schedule_records_who_and_says_a_past_time_is_applied_next_pass(rf, admin_user, guide):
-    model_admin = admin.site._registry[Guide]
-    request = rf.post(f"/admin/guides/guide/{guide.pk}/change/")
-    request.user = admin_user
-    request._messages = CookieStorage(request)
-    inline = next(i for i in model_admin.get_inline_instances(request, guide) if i.model is Schedule)
-    FormSet = inline.get_formset(request, guide)
-    prefix = FormSet.get_default_prefix()
-    past = timezone.localtime(timezone.now() - datetime.timedelta(hours=1))
-    data = {
-        f"{prefix}-TOTAL_FORMS": "1",
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-0-action": "unpublish",
-        f"{prefix}-0-at_0": past.strftime("%Y-%m-%d"),
-        f"{prefix}-0-at_1": past.strftime("%H:%M:%S"),
+def change_form(guide, **extra):
+    return {
+        "slug": guide.slug,
+        "topic": guide.topic_id,
+        "title_bn": guide.title_bn,
+        "title_en": guide.title_en,
+        "summary_bn": guide.summary_bn,
+        "summary_en": guide.summary_en,
+        "body_bn": guide.body_bn,
+        "body_en": guide.body_en,
+        "published": "on",
+        "path_position": "1",
+        **extra,
     }
-    formset = FormSet(data, instance=guide, prefix=prefix)
-    assert formset.is_valid(), formset.errors
-    with translation.override("en"):
-        model_admin.save_formset(request, None, formset, change=True)
-    row = Schedule.objects.get()
-    assert row.created_by == request.user and row.item == guide and row.done_at is None
-    assert any("next pass" in str(m) for m in request._messages)
+
+
+def test_an_editor_schedules_from_the_change_form_and_is_told_a_past_time_runs_next_pass(staff_client, guide):
+    url = f"/admin/guides/guide/{guide.pk}/change/"
+    past = timezone.localtime(timezone.now() - datetime.timedelta(hours=1))
+    form = change_form(
+        guide,
+        publish_at_0="2026-12-01",
+        publish_at_1="09:00",
+        unpublish_at_0=past.strftime("%Y-%m-%d"),
+        unpublish_at_1=past.strftime("%H:%M:%S"),
+    )
+    response = staff_client.post(url, form, follow=True, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert "applied on the runner&#x27;s next pass" in response.content.decode()
+    rows = {row.action: row for row in Schedule.objects.all()}
+    assert timezone.localtime(rows[Schedule.PUBLISH].at).strftime("%Y-%m-%d %H:%M %Z") == "2026-12-01 09:00 +06"
+    assert rows[Schedule.PUBLISH].created_by.username == "editor" and rows[Schedule.PUBLISH].item == guide
+
+    # Moving a time moves the waiting row; no second row appears.
+    staff_client.post(url, change_form(guide, publish_at_0="2026-12-02", publish_at_1="10:00", unpublish_at_0=""))
+    assert Schedule.objects.filter(action=Schedule.PUBLISH).count() == 1
+    assert timezone.localtime(Schedule.objects.get().at).hour == 10
+    # Emptied above: the unpublish is cancelled. A form without the fields changes nothing.
+    assert not Schedule.objects.filter(action=Schedule.UNPUBLISH).exists()
+    assert staff_client.post(url, change_form(guide)).status_code == 302
+    assert Schedule.objects.filter(action=Schedule.PUBLISH).count() == 1
+
+
+def test_the_schedules_list_shows_each_outcome(staff_client, guide):
+    schedule(guide, Schedule.UNPUBLISH)
+    schedules.run_due(now=AFTER)
+    html = staff_client.get("/admin/editorial/schedule/", headers={"accept-language": "bn"}).content.decode()
+    assert "সাইট থেকে সরানো হয়েছে" in html
 
 
 def test_changelist_shows_the_next_change_and_filters_scheduled_items(staff_client, guide):
