@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from freelanceguide.models import language_codes
 
 from .links import check_all
-from .models import BrokenLinkReport, LoadedContent, SlugRedirect, TranslationWork
+from .models import BrokenLinkReport, LoadedContent, Schedule, SlugRedirect, TranslationWork
 from .registry import page_models, url_of
+from .schedule_admin import ScheduleLogAdmin
 from .translators import admin_url, work_list
 
 
@@ -125,3 +126,5 @@ class LoadedContentAdmin(admin.ModelAdmin):
 
 admin.site.site_header = _("Freelancing guide: editors")
 admin.site.site_title = _("Freelancing guide")
+
+admin.site.register(Schedule, ScheduleLogAdmin)

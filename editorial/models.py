@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -98,3 +99,44 @@ class TranslationEdit(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}:{self.language}"
+
+
+class Schedule(models.Model):
+    """A change planned for one content item: publish it, or take it off the site, at a time.
+
+    Any model with a reader page and a `published` field can be scheduled (editorial.schedules).
+    The runner claims a due row by setting `done_at` in one conditional UPDATE, so two runners
+    on two machines never apply the same row twice; `outcome` says what the pass did.
+    """
+
+    PUBLISH = "publish"
+    UNPUBLISH = "unpublish"
+    ACTIONS = [(PUBLISH, _("publish")), (UNPUBLISH, _("unpublish"))]
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    item = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
+    at = models.DateTimeField(_("at"), help_text=_("Bangladesh time (Asia/Dhaka, UTC+6)."))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("created by"),
+    )
+    outcome = models.CharField(_("outcome"), max_length=200, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("scheduled change")
+        verbose_name_plural = _("scheduled changes")
+        ordering = ["at", "pk"]
+        indexes = [
+            models.Index(fields=["done_at", "at"], name="schedule_due"),
+            models.Index(fields=["content_type", "object_id"], name="schedule_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.content_type.model} {self.object_id} @ {self.at:%Y-%m-%d %H:%M}"
