@@ -24,7 +24,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes patch the admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with a site that can ask staff for a second factor.
+    "editorial.admin_app.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "markdownx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "reversion_compare",
     "freelanceguide",
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a user who gave the second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -106,6 +112,10 @@ AUTHENTICATION_BACKENDS = [
     "freelanceguide.security.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign in with a password and a one-time code (editorial/second_factor.py); production
+# requires it, development and tests do not (tests that check it turn it on).
+STAFF_SECOND_FACTOR_REQUIRED = False
+OTP_TOTP_ISSUER = "Freelancing guide"
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
