@@ -11,6 +11,7 @@ from modeltranslation.translator import translator
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
+from .conflict_admin import ConflictGuardMixin
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -91,7 +92,7 @@ class TranslatedAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """A translated model's admin: both languages in tabs, and the translation status."""
 
 
-class HistoryAdmin(CompareVersionAdmin):
+class HistoryAdmin(ConflictGuardMixin, CompareVersionAdmin):
     """Put first in an admin's bases: every save keeps a revision, and the History page lists
     them, compares any two field by field (each language is its own field) and restores one.
 
@@ -99,6 +100,7 @@ class HistoryAdmin(CompareVersionAdmin):
     skill's learning resources, a marketplace's payouts), so one revision holds the whole page.
     The admin is loaded after modeltranslation has added the per-language columns, so every
     language is recorded; a decorator on the model class would run too early and miss them.
+    A save over a version the editor never saw is refused (ConflictGuardMixin).
     """
 
     # Left out of the comparison (still kept in each revision): what is derived on save.

@@ -1,0 +1,64 @@
+"""No silent overwrites: an editor's save is refused when the item changed after the form opened.
+
+The change form carries `edit_token`, a fingerprint of the item as the editor saw it: the
+item's row and every row django-reversion follows with it (a skill's learning resources, a
+marketplace's payouts), serialised the way revisions store them. Another editor's save, a
+content load, a content PO import or a schedule all change the fingerprint. On save the
+token is compared with the item as it is now; when they differ nothing is written and the
+editor gets the conflict page (editorial.admin_bases.ConflictGuardMixin): their version and the
+current one field by field, and the choice of which to keep. Keeping one's own first stores
+the current version as a revision, so nothing is lost either way.
+"""
+
+import hashlib
+
+from django.core import serializers
+from reversion.revisions import _follow_relations_recursive, is_registered
+
+TOKEN_FIELD = "edit_token"  # noqa: S105 (a form field name, not a secret)
+# Set by the conflict page's "save my version": the item changed, the editor chose to overwrite.
+OVERWRITE_FIELD = "_keep_mine"
+
+
+def current_state(obj):
+    """The rows that make up `obj` as editors edit it (the one place to widen, e.g. to a draft)."""
+    if is_registered(type(obj)):
+        rows = {(row._meta.label, row.pk): row for row in _follow_relations_recursive(obj)}
+        return [rows[key] for key in sorted(rows, key=str)]
+    return [obj]
+
+
+def edit_token(obj):
+    """A short fingerprint of `obj` as it is in the database now."""
+    fresh = type(obj)._default_manager.filter(pk=obj.pk).first()
+    if fresh is None:
+        return ""
+    data = serializers.serialize("json", current_state(fresh), sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:32]
+
+
+def changed_since_opened(obj, posted):
+    """True when the form was opened on another version of `obj` than the one stored now.
+
+    A form posted without a token (not rendered by this admin) is not checked."""
+    opened = posted.get(TOKEN_FIELD)
+    return bool(opened) and opened != edit_token(obj)
+
+
+def differences(form_class, obj, posted, files=None):
+    """[(label, theirs, mine)] for each field whose posted value differs from the stored one
+    (Django's own change detection of a form bound to the posted data over the stored item)."""
+    bound = form_class(posted, files, instance=obj)
+    rows = []
+    for name in bound.changed_data:
+        field = bound[name]
+        rows.append((field.label or name, _shown(field.initial), _shown(field.data)))
+    return rows
+
+
+def _shown(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(sorted(str(getattr(item, "pk", item)) for item in value))
+    return str(getattr(value, "pk", value)).replace("\r\n", "\n").strip()
