@@ -9,6 +9,8 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from modeltranslation.translator import translator
 from reversion_compare.admin import CompareVersionAdmin
 
+from editorial.drafts_admin import DraftAdminMixin
+
 from . import translation_status
 from .models import LoadedContent
 
@@ -91,8 +93,9 @@ class TranslatedAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """A translated model's admin: both languages in tabs, and the translation status."""
 
 
-class HistoryAdmin(CompareVersionAdmin):
-    """Put first in an admin's bases: every save keeps a revision, and the History page lists
+class HistoryAdmin(DraftAdminMixin, CompareVersionAdmin):
+    """Put first in an admin's bases: every save keeps a revision,
+    edits of live items wait as drafts (editorial/drafts.py), and the History page lists
     them, compares any two field by field (each language is its own field) and restores one.
 
     Registering the admin registers the model with django-reversion, following its inlines (a
