@@ -57,8 +57,8 @@ class DraftAdminMixin:
             fields += ("published",)
         return fields
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if not self.has_publish_permission(request):
             actions.pop("publish_selected", None)
         return actions
@@ -114,17 +114,19 @@ class DraftAdminMixin:
         request._editorial_added = obj
         return super().response_add(request, obj, post_url_continue)
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        item = self.get_object(request, unquote(object_id)) if object_id else None
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # change_view, not changeform_view: django-reversion opens its revision in change_view,
+        # and that revision (holding the draft's text) must be inside the rolled-back block.
+        item = self.get_object(request, unquote(object_id))
         if item is None:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return super().change_view(request, object_id, form_url, extra_context)
         draft = drafts.draft_of(item)
         extra_context = {**(extra_context or {}), **self._draft_context(request, item, draft)}
         if not drafts.is_live(item):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return super().change_view(request, object_id, form_url, extra_context)
         request._editorial_drafting = True
         with drafts.applied(item, draft.data if draft else None):
-            response = super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().change_view(request, object_id, form_url, extra_context)
             if hasattr(response, "render"):
                 response.render()  # while the draft is in place
         data = getattr(request, "_editorial_draft_data", None)
@@ -157,14 +159,14 @@ class DraftAdminMixin:
         info = self.opts.app_label, self.opts.model_name
         wrap = self.admin_site.admin_view
         return [
-            path("<path:object_id>/publish/", wrap(self.publish_view), name="%s_%s_publish" % info),
-            path("<path:object_id>/discard/", wrap(self.discard_view), name="%s_%s_discard" % info),
+            path("<path:object_id>/publish/", wrap(self.publish_view), name=f"{info[0]}_{info[1]}_publish"),
+            path("<path:object_id>/discard/", wrap(self.discard_view), name=f"{info[0]}_{info[1]}_discard"),
             # Not wrapped by admin_view: anyone but staff gets a 404, never a login redirect.
-            path("<path:object_id>/preview/<str:language>/", self.preview_view, name="%s_%s_preview" % info),
+            path("<path:object_id>/preview/<str:language>/", self.preview_view, name=f"{info[0]}_{info[1]}_preview"),
             path(
                 "<path:object_id>/preview/<str:language>/phone/",
                 wrap(self.phone_preview_view),
-                name="%s_%s_phone_preview" % info,
+                name=f"{info[0]}_{info[1]}_phone_preview",
             ),
             *super().get_urls(),
         ]

@@ -19,20 +19,22 @@ from . import drafts
 
 def render_preview(request, item, language):
     draft = drafts.draft_of(item)
-    with drafts.applied(item, draft.data if draft else None, make_visible=True) as shown:
-        with translation.override(language):
-            url = shown.get_absolute_url()
-            try:
-                match = resolve(url)
-            except Resolver404:
-                raise Http404 from None
-            reader_request = copy.copy(request)
-            reader_request.path = reader_request.path_info = url
-            reader_request.LANGUAGE_CODE = language
-            reader_request.editorial_preview = True
-            response = match.func(reader_request, *match.args, **match.kwargs)
-            if hasattr(response, "render"):
-                response.render()
+    with (
+        drafts.applied(item, draft.data if draft else None, make_visible=True) as shown,
+        translation.override(language),
+    ):
+        url = shown.get_absolute_url()
+        try:
+            match = resolve(url)
+        except Resolver404:
+            raise Http404 from None
+        reader_request = copy.copy(request)
+        reader_request.path = reader_request.path_info = url
+        reader_request.LANGUAGE_CODE = language
+        reader_request.editorial_preview = True
+        response = match.func(reader_request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
     add_never_cache_headers(response)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
