@@ -2,8 +2,8 @@
 readers see live content only, and staff preview the draft through the real reader view."""
 
 import pytest
-from django.test import Client
 from django.contrib.auth.models import Permission
+from django.test import Client
 from reversion.models import Version
 
 from editorial.drafts import draft_of
