@@ -12,6 +12,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
 from .conflict_admin import ConflictGuardMixin
+from .drafts_admin import DraftAdminMixin
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -92,8 +93,9 @@ class TranslatedAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """A translated model's admin: both languages in tabs, and the translation status."""
 
 
-class HistoryAdmin(ConflictGuardMixin, CompareVersionAdmin):
-    """Put first in an admin's bases: every save keeps a revision, and the History page lists
+class HistoryAdmin(ConflictGuardMixin, DraftAdminMixin, CompareVersionAdmin):
+    """Put first in an admin's bases: every save keeps a revision,
+    edits of live items wait as drafts (editorial/drafts.py), and the History page lists
     them, compares any two field by field (each language is its own field) and restores one.
 
     Registering the admin registers the model with django-reversion, following its inlines (a

@@ -5,7 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from . import conflicts
+from . import conflicts, drafts
 
 # Never sent back by the conflict page: Django's own token, and the two the page sets anew.
 _NOT_RESENT = {"csrfmiddlewaretoken", conflicts.TOKEN_FIELD, conflicts.OVERWRITE_FIELD}
@@ -37,7 +37,7 @@ class ConflictGuardMixin:
             "opts": self.model._meta,
             "original": obj,
             "title": _("Changed while you were editing: %(item)s") % {"item": obj},
-            "differences": conflicts.differences(form_class, obj, request.POST, request.FILES),
+            "differences": self._differences(form_class, obj, request),
             "resent": resent,
             "edit_token": conflicts.edit_token(obj),
             "overwrite_field": conflicts.OVERWRITE_FIELD,
@@ -46,10 +46,23 @@ class ConflictGuardMixin:
         }
         return TemplateResponse(request, self.conflict_template, context, status=409)
 
+    def _differences(self, form_class, obj, request):
+        """Against what the other editor sees now: the pending draft when there is one."""
+        draft = drafts.draft_of(obj)
+        if draft is None:
+            return conflicts.differences(form_class, obj, request.POST, request.FILES)
+        with drafts.applied(obj, draft.data) as drafted:
+            return conflicts.differences(form_class, drafted, request.POST, request.FILES)
+
     def _keep_current_in_history(self, request, obj):
-        """Before an editor saves over a newer version, that version becomes a revision."""
+        """Before an editor saves over a newer version, that version becomes a revision: the
+        pending draft when there is one (its rows win over the live ones they stand for)."""
+        current = type(obj)._default_manager.get(pk=obj.pk)
+        draft = drafts.draft_of(current)
         with reversion.create_revision():
-            reversion.add_to_revision(type(obj)._default_manager.get(pk=obj.pk))
+            reversion.add_to_revision(current)
+            for row in drafts.deserialized(draft.data) if draft else ():
+                reversion.add_to_revision(row.object)
             reversion.set_user(request.user)
             reversion.set_comment(
                 _("Kept before %(user)s saved their version over it (edited at the same time)")

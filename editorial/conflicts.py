@@ -3,7 +3,8 @@
 The change form carries `edit_token`, a fingerprint of the item as the editor saw it: the
 item's row and every row django-reversion follows with it (a skill's learning resources, a
 marketplace's payouts), serialised the way revisions store them. Another editor's save, a
-content load, a content PO import or a schedule all change the fingerprint. On save the
+content load, a content PO import, a schedule, and a draft saved, published or discarded
+all change the fingerprint. On save the
 token is compared with the item as it is now; when they differ nothing is written and the
 editor gets the conflict page (editorial.admin_bases.ConflictGuardMixin): their version and the
 current one field by field, and the choice of which to keep. Keeping one's own first stores
@@ -15,17 +16,21 @@ import hashlib
 from django.core import serializers
 from reversion.revisions import _follow_relations_recursive, is_registered
 
+from . import drafts
+
 TOKEN_FIELD = "edit_token"  # noqa: S105 (a form field name, not a secret)
 # Set by the conflict page's "save my version": the item changed, the editor chose to overwrite.
 OVERWRITE_FIELD = "_keep_mine"
 
 
 def current_state(obj):
-    """The rows that make up `obj` as editors edit it (the one place to widen, e.g. to a draft)."""
+    """The rows that make up `obj` as editors edit it: the live rows and its pending draft."""
+    rows = [obj]
     if is_registered(type(obj)):
-        rows = {(row._meta.label, row.pk): row for row in _follow_relations_recursive(obj)}
-        return [rows[key] for key in sorted(rows, key=str)]
-    return [obj]
+        followed = {(row._meta.label, row.pk): row for row in _follow_relations_recursive(obj)}
+        rows = [followed[key] for key in sorted(followed, key=str)]
+    draft = drafts.draft_of(obj)
+    return [*rows, draft] if draft is not None else rows
 
 
 def edit_token(obj):

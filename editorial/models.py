@@ -140,3 +140,36 @@ class Schedule(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.content_type.model} {self.object_id} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class Draft(models.Model):
+    """An edit of a live item that readers do not see yet: the item and its inlines, serialized.
+
+    The item's own row stays the live version, so every reader page, list, cache, search index,
+    sitemap and feed keeps showing live content without knowing drafts exist. Publishing applies
+    the data through the model's normal save() (Markdown renders, signals run once).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    item = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("draft data"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_draft_per_item")]
+        permissions = [("publish_draft", _("Can publish drafts and new items"))]
+
+    def __str__(self):
+        return f"{self.content_type.model}: {self.object_id}"

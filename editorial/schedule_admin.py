@@ -141,7 +141,17 @@ class ScheduleAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        for schedule in save_schedules(form.instance, form.schedule_changes(), request.user):
+        item, changes = form.instance, form.schedule_changes()
+        # An edit of a live item is saved as a draft inside a block that is rolled back
+        # (editorial.drafts_admin); the schedule itself must outlive that block.
+        after_draft = getattr(request, "editorial_after_rollback", None)
+        if after_draft is not None:
+            after_draft.append(lambda: self._save_schedules(request, item, changes))
+        else:
+            self._save_schedules(request, item, changes)
+
+    def _save_schedules(self, request, item, changes):
+        for schedule in save_schedules(item, changes, request.user):
             if schedule.at <= timezone.now():
                 messages.info(
                     request,

@@ -70,6 +70,7 @@ def site_with_history(transactional_db, django_user_model):
         "marketplaces": [m.pk for m in guide.marketplaces.all()],
     }
     assert client.post(f"/admin/guides/guide/{guide.pk}/change/", form).status_code == 302
+    assert client.post(f"/admin/guides/guide/{guide.pk}/publish/").status_code == 302  # the draft goes live
     return guide
 
 

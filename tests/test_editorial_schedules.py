@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from editorial import schedules
@@ -277,3 +278,21 @@ def test_make_run_starts_the_runner_beside_gunicorn_and_stops_it_with_gunicorn()
     recipe = (Path(settings.BASE_DIR) / "Makefile").read_text().split("\nrun: prepare\n", 1)[1].split("\n\n", 1)[0]
     assert "run_schedules &" in recipe
     assert "kill $$books $$schedules" in recipe
+
+
+def test_a_scheduled_publish_of_a_live_guide_puts_its_draft_live_at_the_time(staff_client, guide):
+    """The issue's editor: changes a live guide in both languages, schedules it for 9:00;
+    readers see the old text until then and the new text after the runner's pass."""
+    client = Client()  # a reader, not the signed-in editor
+    form = change_form(guide, body_bn="নতুন লেখা, নয়টায়", body_en="New text for nine in the morning")
+    assert staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", form).status_code == 302
+    schedule(guide, Schedule.PUBLISH)
+    assert "nine in the morning" not in client.get(f"/en/guides/{guide.slug}/").content.decode()  # cached now
+
+    schedules.run_due(now=BEFORE)
+    assert "nine in the morning" not in client.get(f"/en/guides/{guide.slug}/").content.decode()
+    assert "নতুন লেখা" not in client.get(f"/bn/guides/{guide.slug}/").content.decode()
+
+    schedules.run_due(now=AFTER)
+    assert "nine in the morning" in client.get(f"/en/guides/{guide.slug}/").content.decode()
+    assert "নতুন লেখা" in client.get(f"/bn/guides/{guide.slug}/").content.decode()

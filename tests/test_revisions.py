@@ -36,12 +36,15 @@ def guide_form(guide, **changes):
 
 @pytest.fixture
 def edited_guide(staff_client):
-    """A guide saved twice in the admin: yesterday's text, then today's, in both languages."""
+    """A guide saved and published twice in the admin: yesterday's text, then today's, in both languages."""
     guide = factories.guide(slug="history", body_bn="## পুরোনো অংশ\n\nগতকালের লেখা", body_en="## Old part\n\nYesterday")
     url = f"/admin/guides/guide/{guide.pk}/change/"
+    publish = f"/admin/guides/guide/{guide.pk}/publish/"  # an edit of a live guide is a draft until published
     assert staff_client.post(url, guide_form(guide, title_en="Yesterday's title")).status_code == 302
+    assert staff_client.post(publish).status_code == 302
     today = guide_form(guide, title_bn="আজকের শিরোনাম", title_en="Today's title", body_bn="আজকের লেখা", body_en="Today")
     assert staff_client.post(url, today).status_code == 302
+    assert staff_client.post(publish).status_code == 302
     guide.refresh_from_db()
     return guide
 
