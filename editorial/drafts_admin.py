@@ -210,7 +210,8 @@ class DraftAdminMixin:
     def preview_view(self, request, object_id, language):
         from .preview import render_preview
 
-        if not (request.user.is_active and request.user.is_staff) or language not in language_codes():
+        # The admin's own test (active staff, and the second factor where required), as a 404.
+        if not self.admin_site.has_permission(request) or language not in language_codes():
             raise Http404
         item = self._item_or_404(request, object_id)
         if not self.has_view_or_change_permission(request, item):

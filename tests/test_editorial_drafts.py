@@ -98,6 +98,13 @@ def test_preview_is_a_404_for_anyone_but_staff(django_user_model, drafted):
     assert client.get(f"/admin/guides/guide/{drafted.pk}/preview/en/").status_code == 404
 
 
+def test_preview_needs_the_second_factor_where_the_admin_does(staff_client, settings, drafted):
+    url = f"/admin/guides/guide/{drafted.pk}/preview/en/"
+    assert staff_client.get(url).status_code == 200
+    settings.STAFF_SECOND_FACTOR_REQUIRED = True  # staff_client signed in with a password only
+    assert staff_client.get(url).status_code == 404
+
+
 def test_preview_of_an_unknown_language_is_a_404(staff_client, drafted):
     assert staff_client.get(f"/admin/guides/guide/{drafted.pk}/preview/xx/").status_code == 404
 
