@@ -12,9 +12,9 @@ the current version as a revision, so nothing is lost either way.
 """
 
 import hashlib
+import json
 
-from django.core import serializers
-from reversion.revisions import _follow_relations_recursive, is_registered
+from django.core.serializers.json import DjangoJSONEncoder
 
 from . import drafts
 
@@ -24,13 +24,10 @@ OVERWRITE_FIELD = "_keep_mine"
 
 
 def current_state(obj):
-    """The rows that make up `obj` as editors edit it: the live rows and its pending draft."""
-    rows = [obj]
-    if is_registered(type(obj)):
-        followed = {(row._meta.label, row.pk): row for row in _follow_relations_recursive(obj)}
-        rows = [followed[key] for key in sorted(followed, key=str)]
+    """`obj` as editors edit it: its live rows, serialised as revisions store them (the same
+    data a draft holds), and its pending draft."""
     draft = drafts.draft_of(obj)
-    return [*rows, draft] if draft is not None else rows
+    return {"live": drafts.serialize(obj), "draft": draft.data if draft else None}
 
 
 def edit_token(obj):
@@ -38,7 +35,7 @@ def edit_token(obj):
     fresh = type(obj)._default_manager.filter(pk=obj.pk).first()
     if fresh is None:
         return ""
-    data = serializers.serialize("json", current_state(fresh), sort_keys=True)
+    data = json.dumps(current_state(fresh), sort_keys=True, cls=DjangoJSONEncoder)
     return hashlib.sha256(data.encode()).hexdigest()[:32]
 
 

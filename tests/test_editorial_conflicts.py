@@ -53,19 +53,7 @@ def opened_token(browser, guide):
 
 
 def form(guide, token, body_en):
-    return {
-        "slug": guide.slug,
-        "topic": guide.topic_id,
-        "title_bn": guide.title_bn,
-        "title_en": guide.title_en,
-        "summary_bn": guide.summary_bn,
-        "summary_en": guide.summary_en,
-        "body_bn": guide.body_bn,
-        "body_en": body_en,
-        "published": "on",
-        "path_position": "",
-        "edit_token": token,
-    }
+    return factories.guide_form(guide, body_en=body_en, edit_token=token)
 
 
 def test_a_save_over_an_unseen_version_is_refused_and_shows_both(editors):

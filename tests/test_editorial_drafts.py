@@ -11,7 +11,6 @@ from editorial.drafts import draft_of
 from editorial.models import LoadedContent
 from guides.models import Guide
 from tests import factories
-from tests.test_revisions import guide_form
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def drafted(staff_client):
     guide = factories.guide(slug="live-guide", body_bn="## অংশ\n\nলাইভ লেখা", body_en="## Part\n\nLive text")
     url = f"/admin/guides/guide/{guide.pk}/change/"
     changes = {"title_en": f"Title {DRAFT_EN}", "body_bn": f"## অংশ\n\n{DRAFT_BN}", "body_en": f"## Part\n\n{DRAFT_EN}"}
-    response = staff_client.post(url, guide_form(guide, **changes), follow=True)
+    response = staff_client.post(url, factories.guide_form(guide, **changes), follow=True)
     assert response.status_code == 200
     assert "Saved as a draft" in response.content.decode() or "খসড়া" in response.content.decode()
     return guide
@@ -64,7 +63,7 @@ def test_draft_text_never_reaches_readers(staff_client, path):
     primed = client.get(path)  # the page cache holds the live page first
     assert primed.status_code == 200
     changes = {"title_en": f"Title {DRAFT_EN}", "body_bn": f"## অংশ\n\n{DRAFT_BN}", "body_en": f"## Part\n\n{DRAFT_EN}"}
-    staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", guide_form(guide, **changes))
+    staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", factories.guide_form(guide, **changes))
     assert draft_of(guide) is not None
     page = client.get(path).content.decode()
     assert DRAFT_EN not in page and DRAFT_BN not in page
@@ -142,7 +141,7 @@ def test_publish_needs_the_publish_permission(client, django_user_model, drafted
 def test_new_items_start_unpublished_and_publish_makes_them_live(staff_client):
     client = Client()  # a reader
     topic = factories.topic()
-    values = guide_form(
+    values = factories.guide_form(
         Guide(
             slug="brand-new",
             topic=topic,

@@ -174,27 +174,12 @@ def test_the_change_form_shows_the_waiting_schedules_in_bangladesh_time(staff_cl
     assert "বাংলাদেশের সময় (Asia/Dhaka, UTC+6)" in bangla.content.decode()
 
 
-def change_form(guide, **extra):
-    return {
-        "slug": guide.slug,
-        "topic": guide.topic_id,
-        "title_bn": guide.title_bn,
-        "title_en": guide.title_en,
-        "summary_bn": guide.summary_bn,
-        "summary_en": guide.summary_en,
-        "body_bn": guide.body_bn,
-        "body_en": guide.body_en,
-        "published": "on",
-        "path_position": "1",
-        **extra,
-    }
-
-
 def test_an_editor_schedules_from_the_change_form_and_is_told_a_past_time_runs_next_pass(staff_client, guide):
     url = f"/admin/guides/guide/{guide.pk}/change/"
     past = timezone.localtime(timezone.now() - datetime.timedelta(hours=1))
-    form = change_form(
+    form = factories.guide_form(
         guide,
+        path_position="1",
         publish_at_0="2026-12-01",
         publish_at_1="09:00",
         unpublish_at_0=past.strftime("%Y-%m-%d"),
@@ -208,12 +193,17 @@ def test_an_editor_schedules_from_the_change_form_and_is_told_a_past_time_runs_n
     assert rows[Schedule.PUBLISH].created_by.username == "editor" and rows[Schedule.PUBLISH].item == guide
 
     # Moving a time moves the waiting row; no second row appears.
-    staff_client.post(url, change_form(guide, publish_at_0="2026-12-02", publish_at_1="10:00", unpublish_at_0=""))
+    staff_client.post(
+        url,
+        factories.guide_form(
+            guide, path_position="1", publish_at_0="2026-12-02", publish_at_1="10:00", unpublish_at_0=""
+        ),
+    )
     assert Schedule.objects.filter(action=Schedule.PUBLISH).count() == 1
     assert timezone.localtime(Schedule.objects.get().at).hour == 10
     # Emptied above: the unpublish is cancelled. A form without the fields changes nothing.
     assert not Schedule.objects.filter(action=Schedule.UNPUBLISH).exists()
-    assert staff_client.post(url, change_form(guide)).status_code == 302
+    assert staff_client.post(url, factories.guide_form(guide, path_position="1")).status_code == 302
     assert Schedule.objects.filter(action=Schedule.PUBLISH).count() == 1
 
 
@@ -284,7 +274,9 @@ def test_a_scheduled_publish_of_a_live_guide_puts_its_draft_live_at_the_time(sta
     """The issue's editor: changes a live guide in both languages, schedules it for 9:00;
     readers see the old text until then and the new text after the runner's pass."""
     client = Client()  # a reader, not the signed-in editor
-    form = change_form(guide, body_bn="নতুন লেখা, নয়টায়", body_en="New text for nine in the morning")
+    form = factories.guide_form(
+        guide, path_position="1", body_bn="নতুন লেখা, নয়টায়", body_en="New text for nine in the morning"
+    )
     assert staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", form).status_code == 302
     schedule(guide, Schedule.PUBLISH)
     assert "nine in the morning" not in client.get(f"/en/guides/{guide.slug}/").content.decode()  # cached now
