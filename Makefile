@@ -41,11 +41,14 @@ prepare: $(VENV)/.run-deps
 	$(PROD_ENV) $(MANAGE) build_books
 
 # Beside gunicorn, the PDF books are rebuilt every 5 minutes when their text changed (what the
-# systemd timer in docs/deploy.md does in production); the loop ends with gunicorn.
+# systemd timer in docs/deploy.md does in production) and the schedule runner applies due
+# "publish at / unpublish at" changes every 30 s (a systemd service in production); both end
+# with gunicorn.
 run: prepare
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
 	( while sleep 300; do $(PROD_ENV) $(MANAGE) build_books --verbosity 0 || true; done ) & books=$$!; \
-	trap 'kill $$books 2>/dev/null' EXIT; \
+	$(PROD_ENV) $(MANAGE) run_schedules & schedules=$$!; \
+	trap 'kill $$books $$schedules 2>/dev/null' EXIT; \
 	$(PROD_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 lint: $(VENV)/.test-deps

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from freelanceguide.models import language_codes
 
 from .links import check_all
-from .models import BrokenLinkReport, SlugRedirect, TranslationWork
+from .models import BrokenLinkReport, LoadedContent, Schedule, SlugRedirect, TranslationWork
 from .registry import page_models, url_of
+from .schedule_admin import ScheduleLogAdmin
 from .translators import admin_url, work_list
 
 
@@ -111,3 +112,19 @@ class TranslationWorkAdmin(ReportAdmin):
 
     def context(self):
         return {"languages": work_list()}
+
+
+@admin.register(LoadedContent)
+class LoadedContentAdmin(admin.ModelAdmin):
+    list_display = ("key", "loaded_at")
+    search_fields = ("key",)
+    readonly_fields = ("key", "fingerprint", "loaded_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.site_header = _("Freelancing guide: editors")
+admin.site.site_title = _("Freelancing guide")
+
+admin.site.register(Schedule, ScheduleLogAdmin)

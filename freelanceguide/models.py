@@ -4,13 +4,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import translation_times
 from .images import images_without_alt
 from .markdown import render_document, render_markdown
 
@@ -48,9 +48,8 @@ class PublishedQuerySet(models.QuerySet):
 
     def with_translation_times(self):
         """Each item's per-language edit times, read in the same query (for translation_behind)."""
-        from .translation_status import with_edit_times  # it imports this module
-
-        return with_edit_times(self)
+        source = translation_times.source()
+        return source.with_edit_times(self) if source else self
 
     def without_bodies(self):
         """For lists: leave out the Markdown and its HTML (most of a row's bytes).
@@ -86,16 +85,16 @@ class OutdatedNoticeMixin:
         """For the reader's language, when another language got new content after it: a
         TranslationBehind (that language, when, its address), else None.
 
-        The status comes from TranslationEdit (translation_status.py), read in one query. A
+        The status comes from the editorial app's TranslationEdit records (through
+        translation_times, so this module does not depend on editorial), read in one query. A
         language that is missing gets the fallback notice instead. Saving the item writes the
         times and bumps the page cache, so cached pages show or drop the notice at once.
         """
-        from .translation_status import missing_languages  # it imports this module
-
+        source = translation_times.source()
         current = get_language()
-        if current not in language_codes() or current in missing_languages(self):
+        if source is None or current not in language_codes() or current in source.missing_languages(self):
             return None  # missing, not outdated: the fallback notice tells the reader
-        edited, revised = self._translation_times()
+        edited, revised = source.times_of(self)
         mine = edited.get(current)
         newer = [(when, code) for code, when in revised.items() if code != current and mine and when and when > mine]
         if not newer:
@@ -104,22 +103,6 @@ class OutdatedNoticeMixin:
         with translation.override(code):
             url = self.get_absolute_url()
         return TranslationBehind(language=code, updated=when, url=url)
-
-    def _translation_times(self):
-        """({language: edited_at}, {language: revised_at}): from with_translation_times() when the
-        view asked for them (no extra query), else read now."""
-        from .translation_status import edited_name, revised_name
-
-        codes = language_codes()
-        if hasattr(self, edited_name(codes[0])):
-            return (
-                {code: getattr(self, edited_name(code)) for code in codes},
-                {code: getattr(self, revised_name(code)) for code in codes},
-            )
-        records = TranslationEdit.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(self)), object_id=self.pk
-        ).values_list("language", "edited_at", "revised_at")
-        return {code: e for code, e, _r in records}, {code: r for code, _e, r in records}
 
 
 class MarkdownPage(OutdatedNoticeMixin, models.Model):
@@ -231,57 +214,3 @@ class OrderedTranslatedName(models.Model):
 
     def __str__(self):
         return self.name or self.slug
-
-
-class LoadedContent(models.Model):
-    """What the content loader last wrote for one item, so it never overwrites an editor.
-
-    The fingerprint is of the values the loader wrote. If the item's current values no longer
-    match it, an editor has changed the item and the loader leaves it alone.
-    """
-
-    key = models.CharField(_("item"), max_length=200, unique=True)
-    fingerprint = models.CharField(_("fingerprint"), max_length=64)
-    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("loaded content record")
-        verbose_name_plural = _("loaded content records")
-
-    def __str__(self):
-        return self.key
-
-
-class TranslationEdit(models.Model):
-    """When one language of one translated item was last edited, for the translation status.
-
-    Kept here, keyed by content type and object id, so the content apps need no field of
-    their own. `edited_at` is any change to the language's text; `revised_at` only a change
-    made while the language was complete and up to date, i.e. new content the other languages
-    must follow (catching up with the other language does not make that language outdated).
-    `fingerprint` is a hash of the language's text at the last save, to see what changed.
-    `seen_sources` keeps the other languages' texts as they were at this language's last edit.
-    """
-
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of item")
-    )
-    object_id = models.PositiveBigIntegerField(_("item id"))
-    language = models.CharField(_("language"), max_length=10)
-    fingerprint = models.CharField(_("fingerprint"), max_length=64)
-    complete = models.BooleanField(_("complete"), default=False)
-    edited_at = models.DateTimeField(_("last edited"))
-    revised_at = models.DateTimeField(_("last new content"))
-    # The other languages' texts ({language: {field: text}}) when this language was last edited:
-    # what this translation was made from, so a PO export can show a translator what changed.
-    seen_sources = models.JSONField(_("source texts when last edited"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("translation edit")
-        verbose_name_plural = _("translation edits")
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="one_edit_per_language")
-        ]
-
-    def __str__(self):
-        return f"{self.content_type_id}:{self.object_id}:{self.language}"

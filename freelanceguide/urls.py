@@ -6,13 +6,14 @@ from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from editorial import editor
 from guides.views import home
 from marketplaces.views import money
 from seo.feeds import GuideFeed
 from seo.sitemaps import SITEMAPS
 from seo.views import robots_txt
 
-from . import editor, offline, views
+from . import offline, views
 
 MANIFEST_LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
+from editorial.admin_bases import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
 
 from .models import Term, TermTopic
 

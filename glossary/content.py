@@ -1,4 +1,4 @@
-"""The glossary shipped in glossary/content/ (see freelanceguide.content).
+"""The glossary shipped in glossary/content/ (see editorial.content).
 
 `_topics.toml` holds the topics; every other file a `[[term]]` list (one file per topic).
 """
@@ -6,7 +6,7 @@
 from collections import Counter
 from pathlib import Path
 
-from freelanceguide.content import CREATED, KEPT_DELETED, UPDATED, ContentDir, aliases, translated
+from editorial.content import CREATED, KEPT_DELETED, UPDATED, ContentDir, aliases, translated
 
 from .models import Term, TermTopic
 

@@ -1,8 +1,8 @@
-"""The guides shipped in guides/content/ (see freelanceguide.content)."""
+"""The guides shipped in guides/content/ (see editorial.content)."""
 
 from pathlib import Path
 
-from freelanceguide.content import ContentDir, aliases, translated
+from editorial.content import ContentDir, aliases, translated
 from glossary.models import Term
 
 from .models import Guide, GuideTopic

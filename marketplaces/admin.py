@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.admin import (
+from editorial.admin_bases import (
     FactsAgeFilter,
     FeeFactsAgeFilter,
     HistoryAdmin,

@@ -1,9 +1,9 @@
-"""The marketplaces shipped in marketplaces/content/ (see freelanceguide.content)."""
+"""The marketplaces shipped in marketplaces/content/ (see editorial.content)."""
 
 from decimal import Decimal
 from pathlib import Path
 
-from freelanceguide.content import Child, ContentDir, aliases, translated
+from editorial.content import Child, ContentDir, aliases, translated
 
 from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 

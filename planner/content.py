@@ -1,8 +1,8 @@
-"""The checklist steps and cautions shipped in planner/content/ (see freelanceguide.content)."""
+"""The checklist steps and cautions shipped in planner/content/ (see editorial.content)."""
 
 from pathlib import Path
 
-from freelanceguide.content import ContentDir, translated
+from editorial.content import ContentDir, translated
 from guides.models import Guide
 
 from .models import Advice

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
+from editorial.admin_bases import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
 
 from .forms import SkillAdminForm
 from .models import LearningResource, Skill, SkillCategory

@@ -1,8 +1,8 @@
-"""The skills shipped in skills/content/ (see freelanceguide.content)."""
+"""The skills shipped in skills/content/ (see editorial.content)."""
 
 from pathlib import Path
 
-from freelanceguide.content import Child, ContentDir, aliases, language_codes, translated
+from editorial.content import Child, ContentDir, aliases, language_codes, translated
 
 from .models import LearningResource, Skill, SkillCategory
 

@@ -102,7 +102,7 @@ class Skill(MarkdownPage):
     highlighted = models.BooleanField(_("highlight on the home page"), default=False)
     # What the self-check (planner/) matches a reader's answers against. Editors own this advice.
     # Defaults are empty or zero so the content loader still recognises skills loaded before
-    # these fields existed (freelanceguide.content.LATER_FIELDS).
+    # these fields existed (editorial.content.LATER_FIELDS).
     english_needed = models.CharField(
         _("English needed"),
         max_length=12,

@@ -14,7 +14,7 @@ CONTENT_APPS = [
     "guides",
     "training",
     "planner",
-    "freelanceguide",
+    "editorial",
     "reversion",
 ]
 

@@ -234,3 +234,20 @@ def term(**fields):
     if "topic" not in values:
         values["topic"] = term_topic()
     return Term.objects.create(**values)
+
+
+def guide_form(guide, **changes):
+    """What the admin's change form posts for `guide`, with `changes` over its stored values."""
+    values = {
+        "slug": guide.slug,
+        "topic": guide.topic_id,
+        "title_bn": guide.title_bn,
+        "title_en": guide.title_en,
+        "summary_bn": guide.summary_bn,
+        "summary_en": guide.summary_en,
+        "body_bn": guide.body_bn,
+        "body_en": guide.body_en,
+        "published": "on",
+        "path_position": "",
+    }
+    return {**values, **changes}

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from guides.models import Guide
 from tests import factories
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
         "/admin/skills/skillcategory/",
         "/admin/marketplaces/marketplace/",
         "/admin/marketplaces/paymentmethod/",
-        "/admin/freelanceguide/loadedcontent/",
+        "/admin/editorial/loadedcontent/",
         "/admin/guides/guide/add/",
         "/admin/skills/skill/add/",
         "/admin/marketplaces/marketplace/add/",
@@ -81,6 +81,9 @@ def test_editor_saves_both_languages_and_the_page_shows_them(staff_client, clien
     }
     response = staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
+    # The guide is live: the edit waits as a draft until it is published (editorial/drafts.py).
+    assert "New title" not in Client().get("/en/guides/edit-me/").content.decode()
+    assert staff_client.post(f"/admin/guides/guide/{guide.pk}/publish/").status_code == 302
     guide.refresh_from_db()
     assert '<h2 id="h-new-part">' in guide.body_html_en and "<script" not in guide.body_html_en
     assert "নতুন শিরোনাম" in client.get("/bn/guides/edit-me/").content.decode()

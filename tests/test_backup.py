@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from reversion.models import Revision, Version
 
-from freelanceguide.models import LoadedContent, TranslationEdit
+from editorial.models import LoadedContent, TranslationEdit
 from guides.models import Guide, GuideTopic
 from marketplaces.models import Marketplace, PaymentMethod, Payout
 from search.models import SearchEntry
@@ -70,6 +70,7 @@ def site_with_history(transactional_db, django_user_model):
         "marketplaces": [m.pk for m in guide.marketplaces.all()],
     }
     assert client.post(f"/admin/guides/guide/{guide.pk}/change/", form).status_code == 302
+    assert client.post(f"/admin/guides/guide/{guide.pk}/publish/").status_code == 302  # the draft goes live
     return guide
 
 

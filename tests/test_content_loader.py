@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from freelanceguide.content import ContentLoader
-from freelanceguide.models import LoadedContent
+from editorial.content import ContentLoader
+from editorial.models import LoadedContent
 from guides.content import load as load_guides
 from guides.models import Guide, GuideTopic
 from marketplaces.content import load as load_marketplaces

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
-from freelanceguide import content_po
-from freelanceguide import translation_status as ts
-from freelanceguide.content import ContentLoader
+from editorial import content_po
+from editorial import translation_status as ts
+from editorial.content import ContentLoader
+from editorial.models import LoadedContent
 from freelanceguide.markdown import GlossaryLink, link_glossary_terms, render_document, render_markdown
-from freelanceguide.models import LoadedContent
 from glossary import content as glossary_content
 from glossary.models import Term
 from guides.models import Guide
@@ -427,7 +427,11 @@ def test_editors_add_a_term_in_both_languages_in_the_admin(staff_client, db):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     term = Term.objects.get(slug="client")
-    assert Version.objects.get_for_object(term).count() == 1
+    assert term.published is False  # new items start unpublished: no guide links to it yet
+    guide.refresh_from_db()
+    assert term_links(guide.body_html_en) == []
+    assert staff_client.post(f"/admin/glossary/term/{term.pk}/publish/").status_code == 302
+    assert Version.objects.get_for_object(term).count() == 2  # added, then published
     guide.refresh_from_db()
     assert term_links(guide.body_html_en) == [("/en/glossary/client/", "client")]
     assert term_links(guide.body_html_bn) == [("/bn/glossary/client/", "ক্লায়েন্ট")]

@@ -213,12 +213,12 @@ def test_model_and_admin_labels_are_marked_for_translation():
 
 def test_bangla_admin_changelist_labels_are_bangla(staff_client):
     """Our own column headers and filter titles on a Bangla admin page (Django's own strings aside)."""
-    from freelanceguide.models import LoadedContent
+    from editorial.models import LoadedContent
     from tests import factories
 
     LoadedContent.objects.create(key="guides.guide:x", fingerprint="0")
     factories.marketplace()
-    response = staff_client.get("/admin/freelanceguide/loadedcontent/")
+    response = staff_client.get("/admin/editorial/loadedcontent/")
     text = response.content.decode()
     assert "লোড হওয়ার সময়" in text and "Loaded at" not in text
     response = staff_client.get("/admin/marketplaces/marketplace/")

@@ -11,7 +11,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from freelanceguide.content import ContentLoader
+from editorial.content import ContentLoader
 from marketplaces import content as marketplaces_content
 from marketplaces import money
 from marketplaces.models import ContractTerms, ExchangeRate, PayoutStep

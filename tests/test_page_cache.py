@@ -74,7 +74,7 @@ def test_an_edit_in_either_language_is_visible_at_once(client, guide, field, val
     assert value in client.get(url).content.decode()
 
 
-def test_an_edit_in_the_admin_is_visible_to_readers_at_once(client, editor, guide):
+def test_an_edit_published_in_the_admin_is_visible_to_readers_at_once(client, editor, guide):
     assert "Old title" in client.get("/en/guides/cached/").content.decode()
     form = {
         "slug": "cached",
@@ -87,6 +87,9 @@ def test_an_edit_in_the_admin_is_visible_to_readers_at_once(client, editor, guid
         "path_position": "1",
     }
     assert editor.post(f"/admin/guides/guide/{guide.pk}/change/", form).status_code == 302
+    # A live guide's edit is a draft: the cached page stays the live one until it is published.
+    assert "Old title" in client.get("/en/guides/cached/").content.decode()
+    assert editor.post(f"/admin/guides/guide/{guide.pk}/publish/").status_code == 302
     assert "Edited in the admin" in client.get("/en/guides/cached/").content.decode()
 
 

@@ -18,30 +18,19 @@ from training.models import Programme
 pytestmark = pytest.mark.django_db
 
 
-def guide_form(guide, **changes):
-    values = {
-        "slug": guide.slug,
-        "topic": guide.topic_id,
-        "title_bn": guide.title_bn,
-        "title_en": guide.title_en,
-        "summary_bn": guide.summary_bn,
-        "summary_en": guide.summary_en,
-        "body_bn": guide.body_bn,
-        "body_en": guide.body_en,
-        "published": "on",
-        "path_position": "",
-    }
-    return {**values, **changes}
-
-
 @pytest.fixture
 def edited_guide(staff_client):
-    """A guide saved twice in the admin: yesterday's text, then today's, in both languages."""
+    """A guide saved and published twice in the admin: yesterday's text, then today's, in both languages."""
     guide = factories.guide(slug="history", body_bn="## পুরোনো অংশ\n\nগতকালের লেখা", body_en="## Old part\n\nYesterday")
     url = f"/admin/guides/guide/{guide.pk}/change/"
-    assert staff_client.post(url, guide_form(guide, title_en="Yesterday's title")).status_code == 302
-    today = guide_form(guide, title_bn="আজকের শিরোনাম", title_en="Today's title", body_bn="আজকের লেখা", body_en="Today")
+    publish = f"/admin/guides/guide/{guide.pk}/publish/"  # an edit of a live guide is a draft until published
+    assert staff_client.post(url, factories.guide_form(guide, title_en="Yesterday's title")).status_code == 302
+    assert staff_client.post(publish).status_code == 302
+    today = factories.guide_form(
+        guide, title_bn="আজকের শিরোনাম", title_en="Today's title", body_bn="আজকের লেখা", body_en="Today"
+    )
     assert staff_client.post(url, today).status_code == 302
+    assert staff_client.post(publish).status_code == 302
     guide.refresh_from_db()
     return guide
 
@@ -81,7 +70,9 @@ def test_an_editor_restores_yesterdays_version_in_both_languages(staff_client, c
     assert "গতকালের লেখা" in form_page and "Yesterday&#x27;s title" in form_page
 
     restored = {key: value for key, value in older.field_dict.items() if isinstance(value, str)}
-    response = staff_client.post(url, guide_form(edited_guide, **restored, topic=older.field_dict["topic_id"]))
+    response = staff_client.post(
+        url, factories.guide_form(edited_guide, **restored, topic=older.field_dict["topic_id"])
+    )
     assert response.status_code == 302
     edited_guide.refresh_from_db()
     assert edited_guide.title_en == "Yesterday's title" and edited_guide.body_bn == "## পুরোনো অংশ\n\nগতকালের লেখা"

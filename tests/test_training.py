@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from editorial.content import ContentLoader
 from freelanceguide import locale_format
-from freelanceguide.content import ContentLoader
 from search.indexing import SOURCES
 from search.models import DETAIL_URLS, Kind, SearchEntry
 from tests import factories

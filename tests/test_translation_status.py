@@ -8,9 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from freelanceguide import translation_status as ts
-from freelanceguide.admin import TranslationStatusFilter
-from freelanceguide.models import TranslationEdit
+from editorial import translation_status as ts
+from editorial.admin_bases import TranslationStatusFilter
+from editorial.models import TranslationEdit
 from guides.models import Guide
 from tests import factories
 
@@ -239,6 +239,6 @@ def test_new_field_in_one_language_makes_it_missing_in_the_other_and_filling_it_
 
 
 def test_untranslated_models_have_no_text_fields():
-    from freelanceguide.models import LoadedContent
+    from editorial.models import LoadedContent
 
     assert ts.text_fields(LoadedContent) == []

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from freelanceguide.admin import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin
+from editorial.admin_bases import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin
 
 from .models import Programme
 

@@ -1,8 +1,8 @@
-"""The training programmes shipped in training/content/ (see freelanceguide.content)."""
+"""The training programmes shipped in training/content/ (see editorial.content)."""
 
 from pathlib import Path
 
-from freelanceguide.content import ContentDir, aliases, translated
+from editorial.content import ContentDir, aliases, translated
 
 from .models import Programme
 

@@ -24,7 +24,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes patch the admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with a site that can ask staff for a second factor.
+    "editorial.admin_app.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -33,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "markdownx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "reversion_compare",
     "freelanceguide",
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a user who gave the second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -106,6 +112,10 @@ AUTHENTICATION_BACKENDS = [
     "freelanceguide.security.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Staff sign in with a password and a one-time code (editorial/second_factor.py); production
+# requires it, development and tests do not (tests that check it turn it on).
+STAFF_SECOND_FACTOR_REQUIRED = False
+OTP_TOTP_ISSUER = "Freelancing guide"
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
@@ -152,7 +162,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The markdownx views are mounted by freelanceguide.editor (staff only, sanitised).
+# The markdownx views are mounted by editorial.editor (staff only, sanitised).
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "freelanceguide.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
@@ -190,8 +200,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # pages in each worker's own memory (fast; keyed by that version).
 CACHES = caches_from_env(os.environ, default_dir=BASE_DIR / ".cache")
 
-# `manage.py backup` writes JSON that keeps times to the microsecond (freelanceguide/backup_format.py).
-SERIALIZATION_MODULES = {"fulljson": "freelanceguide.backup_format"}
+# `manage.py backup` writes JSON that keeps times to the microsecond (editorial/backup_format.py).
+SERIALIZATION_MODULES = {"fulljson": "editorial.backup_format"}
 
 # The site's public address, printed on every page of the start-here book (guides/book.py) and
 # used to make its links absolute; the book is built by a command, with no request to ask.

@@ -6,7 +6,7 @@ import re
 
 from guides.models import Guide
 
-from .conftest import DESKTOP, screenshot
+from .conftest import DESKTOP, PHONE, screenshot
 
 # Runs before any page script; CSP does not apply to it. Records every violation on the page.
 RECORD_VIOLATIONS = """
@@ -77,6 +77,11 @@ def test_the_admin_works_under_the_strict_csp_and_restores_an_old_version(
     page.click("input[name=_save]")
     page.wait_for_selector("ul.messagelist li.success")
     check(page, violations)
+    # The guide is live, so the save is a draft (editorial/drafts.py): publish it from its form.
+    visit(page, f"{base}/admin/guides/guide/{guide.pk}/change/", violations)
+    page.click('form[action$="/publish/"] button')
+    page.wait_for_selector("ul.messagelist li.success")
+    check(page, violations)
 
     # History: compare the shipped version with today's, then restore the shipped one.
     visit(page, f"{base}/admin/guides/guide/{guide.pk}/history/", violations)
@@ -110,3 +115,37 @@ def live_content_object(page, base, changelist, violations):
     page.wait_for_load_state("networkidle")
     check(page, violations)
     return page
+
+
+def test_staff_sign_in_with_a_password_and_a_code_on_a_phone(browser, live_content, django_user_model, settings, watch):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.STAFF_SECOND_FACTOR_REQUIRED = True
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-editor-123")
+    call_command("add_second_factor", "editor", stdout=StringIO())
+    device = TOTPDevice.objects.get(user=user)
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    watch(page, live_content.url)
+    violations = []
+
+    visit(page, live_content.url + "/admin/", violations)
+    assert "/admin/login/" in page.url
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw-editor-123")
+    page.click("input[type=submit]")  # the password alone is not enough
+    assert page.locator(".errornote").count() >= 1
+    assert "/admin/login/" in page.url
+    check(page, violations)
+    page.fill("#id_password", "pw-editor-123")
+    page.fill("#id_otp_token", f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    check(page, violations)
+    assert violations == []
+    context.close()

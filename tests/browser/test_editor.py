@@ -15,6 +15,7 @@ def test_editor_edits_a_guide_in_both_languages_with_live_preview(browser, live_
     page.goto(live_content.url + "/admin/guides/guide/?q=what-is-freelancing")
     page.click("#result_list tbody tr:first-child th a")
     page.wait_for_selector("textarea[name=body_bn]", state="attached")
+    change_url = page.url
 
     # The tabs: one language's body shows at a time.
     english_body = page.locator("textarea[name=body_en]")
@@ -36,6 +37,10 @@ def test_editor_edits_a_guide_in_both_languages_with_live_preview(browser, live_
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success, ul.messagelist li.success")
     watcher.assert_clean()
+    # The guide is live, so the save is a draft: readers see it once it is published.
+    page.goto(change_url)
+    page.click('form[action$="/publish/"] button')
+    page.wait_for_selector("ul.messagelist li.success")
 
     page.goto(live_content.url + "/en/guides/what-is-freelancing/")
     assert page.locator("h2#h-preview-heading").inner_text() == "Preview heading"

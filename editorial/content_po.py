@@ -30,8 +30,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 
+from freelanceguide.models import language_codes
+
 from . import translation_status as ts
-from .models import TranslationEdit, language_codes
+from .models import TranslationEdit
 
 MARKER_HEADER = "X-Content-Translation"
 SOURCE_HEADER = "X-Source-Language"

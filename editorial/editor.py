@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from PIL import Image
 
-from .images import ALT_PLACEHOLDER, make_variants
-from .markdown import render_markdown
+from freelanceguide.images import ALT_PLACEHOLDER, make_variants
+from freelanceguide.markdown import render_markdown
 
 # Pillow format name -> file extension stored.
 ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}

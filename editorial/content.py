@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from .models import LoadedContent
 
+KEPT_DRAFT = "kept: an editor's draft is pending"
 CREATED, UPDATED, UNCHANGED, KEPT_EDITED, KEPT_EDITOR_OWNED, KEPT_DELETED = (
     "created",
     "updated",
@@ -33,6 +34,12 @@ CREATED, UPDATED, UNCHANGED, KEPT_EDITED, KEPT_EDITOR_OWNED, KEPT_DELETED = (
     "kept: created by an editor",
     "kept: deleted by an editor",
 )
+
+
+def _has_draft(instance):
+    from editorial.drafts import draft_of  # editorial builds on this module, not the reverse
+
+    return draft_of(instance) is not None
 
 
 def language_codes():
@@ -135,6 +142,8 @@ class ContentLoader:
                 return self._count(CREATED, key)
             if record is None:
                 return self._count(KEPT_EDITOR_OWNED, key)
+            if _has_draft(instance):
+                return self._count(KEPT_DRAFT, key)
             if not self._unchanged_since_load(instance, fields, m2m, children, record):
                 return self._count(KEPT_EDITED, key)
             if wanted == record.fingerprint:

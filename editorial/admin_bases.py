@@ -1,4 +1,5 @@
-"""Admin pieces every content app shares: tabbed languages and the Markdown editor."""
+"""Admin pieces every content app shares: tabbed languages, the Markdown editor, history and the
+translation status. Content apps import these bases; editorial/admin.py registers editorial's own models."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -10,7 +11,8 @@ from modeltranslation.translator import translator
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
-from .models import LoadedContent
+from .conflict_admin import ConflictGuardMixin
+from .drafts_admin import DraftAdminMixin
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -91,14 +93,16 @@ class TranslatedAdmin(TranslationStatusAdminMixin, TabbedTranslationAdmin):
     """A translated model's admin: both languages in tabs, and the translation status."""
 
 
-class HistoryAdmin(CompareVersionAdmin):
-    """Put first in an admin's bases: every save keeps a revision, and the History page lists
+class HistoryAdmin(ConflictGuardMixin, DraftAdminMixin, CompareVersionAdmin):
+    """Put first in an admin's bases: every save keeps a revision,
+    edits of live items wait as drafts (editorial/drafts.py), and the History page lists
     them, compares any two field by field (each language is its own field) and restores one.
 
     Registering the admin registers the model with django-reversion, following its inlines (a
     skill's learning resources, a marketplace's payouts), so one revision holds the whole page.
     The admin is loaded after modeltranslation has added the per-language columns, so every
     language is recorded; a decorator on the model class would run too early and miss them.
+    A save over a version the editor never saw is refused (ConflictGuardMixin).
     """
 
     # Left out of the comparison (still kept in each revision): what is derived on save.
@@ -136,17 +140,3 @@ class TranslatedTabularInline(TranslationTabularInline):
 
 class TranslatedStackedInline(TranslationStackedInline):
     extra = 0
-
-
-@admin.register(LoadedContent)
-class LoadedContentAdmin(admin.ModelAdmin):
-    list_display = ("key", "loaded_at")
-    search_fields = ("key",)
-    readonly_fields = ("key", "fingerprint", "loaded_at")
-
-    def has_add_permission(self, request):
-        return False
-
-
-admin.site.site_header = _("Freelancing guide: editors")
-admin.site.site_title = _("Freelancing guide")

@@ -5,10 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from glossary.models import Term
-from guides.models import Guide
-from marketplaces.models import Marketplace
-from skills.models import Skill
+from editorial.registry import page_models
 
 
 class Command(BaseCommand):
@@ -19,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Restoring over live data would mix two states and could overwrite editors' work.
-        for model in (Guide, Skill, Marketplace, Term, get_user_model()):
+        for model in (*page_models(), get_user_model()):
             if model._default_manager.exists():
                 raise CommandError(
                     f"The database already has {model._meta.verbose_name_plural}. Restore into an empty, "

@@ -4,7 +4,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from freelanceguide.content import ContentLoader
+from editorial.content import ContentLoader
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         # INSTALLED_APPS order follows the dependencies: skills, marketplaces, guides.
         for config in apps.get_app_configs():
             module_name = f"{config.name}.content"
-            if config.name != "freelanceguide" and find_spec(module_name):
+            if config.name != "editorial" and find_spec(module_name):
                 import_module(module_name).load(loader)
         for message in loader.messages:
             self.stdout.write(message)

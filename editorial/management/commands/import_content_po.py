@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from freelanceguide.content_po import ContentPoError, import_file
+from editorial.content_po import ContentPoError, import_file
 
 
 class Command(BaseCommand):

@@ -25,7 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
-from .models import TranslationEdit, language_codes
+from freelanceguide.models import language_codes
+
+from .models import TranslationEdit
 
 MISSING, OUTDATED, UP_TO_DATE = "missing", "outdated", "current"
 STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), UP_TO_DATE: _("up to date")}
@@ -194,6 +196,18 @@ def row_times(obj):
         {code: getattr(obj, edited_name(code), None) for code in codes},
         {code: getattr(obj, revised_name(code), None) for code in codes},
     )
+
+
+def times_of(obj):
+    """(edited, revised) per language for one item: from with_edit_times' annotations when the
+    view asked for them (no extra query), else read now. The reader pages' translation-behind
+    notice gets them through freelanceguide.translation_times."""
+    if hasattr(obj, edited_name(language_codes()[0])):
+        return row_times(obj)
+    records = TranslationEdit.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+    ).values_list("language", "edited_at", "revised_at")
+    return {code: e for code, e, _r in records}, {code: r for code, _e, r in records}
 
 
 def row_statuses(obj):

@@ -1,5 +1,5 @@
 """Write a backup of everything editors made: a portable, compressed JSON dump (see
-freelanceguide/backup_format.py for why times are written in full).
+editorial/backup_format.py for why times are written in full).
 
 Why dumpdata and not the database's own tool: one format for SQLite and PostgreSQL (a backup
 of a one-machine SQLite site restores into PostgreSQL when the site grows), readable, and the

@@ -1,0 +1,10 @@
+"""django.contrib.admin with EditorsAdminSite (editorial/second_factor.py) as `admin.site`.
+
+Its own module: INSTALLED_APPS imports it before any model may be imported.
+"""
+
+from django.contrib.admin.apps import AdminConfig
+
+
+class EditorsAdminConfig(AdminConfig):
+    default_site = "editorial.second_factor.EditorsAdminSite"
