@@ -5,19 +5,22 @@ row whose names or content hold those words in a row, the last one as a word's b
 ("web dev" finds "web development", "কাজ" finds "কাজের"). A one-letter term matches only the
 whole word (a one-letter beginning matches almost every row).
 
-- SQLite: FTS5, tokenizer unicode61 with Bangla's vowel signs and virama as word characters
-  (without them it cuts "ফ্রিল্যান্সিং" into pieces), a prefix index for word beginnings,
-  bm25. The trigram tokenizer (what issue 15 first named) was measured here too: at 10,000
-  guides a phrase of common Bangla words took 100-200 ms to match and building the index
-  well over a minute, against a few ms and about 20 s with words (README, "Search").
-- PostgreSQL: a `tsvector` of the same normalised text ('simple' configuration: no stemming,
-  no stop words; PostgreSQL has no Bengali configuration), a GIN index, `ts_rank`. The query
-  is written as a `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from
-  the reader's text, so no input is query syntax; FTS5 gets quoted phrases the same way.
+- SQLite: FTS5 (over names and content, and over the names alone), tokenizer unicode61
+  with Bangla's vowel signs and virama as word characters (without them it cuts
+  "ফ্রিল্যান্সিং" into pieces), a prefix index for word beginnings.
+  The trigram tokenizer (what issue 15 first named) was measured here too: at 10,000 guides
+  a phrase of common Bangla words took 100-200 ms to match and building the index well over
+  a minute, against a few ms and about 20 s with words (README, "Search").
+- PostgreSQL: `tsvector`s of the same normalised text ('simple' configuration: no stemming,
+  no stop words; PostgreSQL has no Bengali configuration) with GIN indexes: `document` for
+  names and content, `names_document` for the names alone. The query is written as a
+  `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from the reader's
+  text, so no input is query syntax; FTS5 gets quoted phrases the same way.
 
-Only the engine's relevance score differs between the two, and it is computed only when a
-query matches at most SCORED_MATCHES rows (scoring every row of a word that is on every page
-costs more than the whole page may); search.results ranks by what both compute alike first.
+The engines only answer which rows match: ids (and, for names, the names), never a score.
+search.ranking orders them the same way on both databases. Both engines' relevance scores
+(bm25, ts_rank) were tried first: they cannot agree with each other, and scoring every row of
+a word that is on every page cost more than the whole page may (README, "Search").
 """
 
 import unicodedata
@@ -25,40 +28,68 @@ import unicodedata
 from django.db import connection
 
 TABLE = "search_searchentry"
-SCORED_MATCHES = 1000
 
 # Bangla's combining marks (vowel signs, virama, chandrabindu...): unicode61 would split words there.
 _BANGLA_MARKS = "".join(chr(c) for c in range(0x0980, 0x0A00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 SQLITE_FTS = "search_fts"
+# The names alone, with their own copy of the text: ranking reads every matching row's names,
+# and reading them here costs a lookup in a narrow table, not in the wide index rows.
+SQLITE_NAMES_FTS = "search_names_fts"
+_TOKENIZE = f"""tokenize="unicode61 remove_diacritics 0 tokenchars '{_BANGLA_MARKS}'", prefix='2 3'"""
 SQLITE_CREATE = [
-    f"CREATE VIRTUAL TABLE {SQLITE_FTS} USING fts5(names, content, content='{TABLE}', content_rowid='id', "
-    f"""tokenize="unicode61 remove_diacritics 0 tokenchars '{_BANGLA_MARKS}'", prefix='2 3')""",
+    f"CREATE VIRTUAL TABLE {SQLITE_FTS} USING fts5(names, content, content='{TABLE}', content_rowid='id', {_TOKENIZE})",
+    f"CREATE VIRTUAL TABLE {SQLITE_NAMES_FTS} USING fts5(names, {_TOKENIZE})",
 ]
+# (Table names are our constants; no value of a request reaches these statements.)
+_FTS_DELETE = (
+    f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}, rowid, names, content) VALUES ('delete', old.id, old.names, old.content); "  # noqa: S608
+    f"DELETE FROM {SQLITE_NAMES_FTS} WHERE rowid = old.id; "
+)
+_FTS_INSERT = (
+    f"INSERT INTO {SQLITE_FTS}(rowid, names, content) VALUES (new.id, new.names, new.content); "  # noqa: S608
+    f"INSERT INTO {SQLITE_NAMES_FTS}(rowid, names) VALUES (new.id, new.names); "
+)
 SQLITE_TRIGGERS = [
-    f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN "  # noqa: S608
-    f"INSERT INTO {SQLITE_FTS}(rowid, names, content) VALUES (new.id, new.names, new.content); END",
-    f"CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN "  # noqa: S608
-    f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}, rowid, names, content) VALUES ('delete', old.id, old.names, old.content); "
-    "END",
-    f"CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN "  # noqa: S608
-    f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}, rowid, names, content) VALUES ('delete', old.id, old.names, old.content); "
-    f"INSERT INTO {SQLITE_FTS}(rowid, names, content) VALUES (new.id, new.names, new.content); END",
+    f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN {_FTS_INSERT}END",
+    f"CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN {_FTS_DELETE}END",
+    f"CREATE TRIGGER search_fts_update AFTER UPDATE ON {TABLE} BEGIN {_FTS_DELETE}{_FTS_INSERT}END",
 ]
-SQLITE_FILL = [f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}) VALUES ('rebuild')"]  # noqa: S608
+SQLITE_FILL = [
+    f"INSERT INTO {SQLITE_FTS}({SQLITE_FTS}) VALUES ('rebuild')",  # noqa: S608
+    f"INSERT INTO {SQLITE_NAMES_FTS}(rowid, names) SELECT id, names FROM {TABLE}",  # noqa: S608
+]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS search_fts_insert",
     "DROP TRIGGER IF EXISTS search_fts_delete",
     "DROP TRIGGER IF EXISTS search_fts_update",
+    f"DROP TABLE IF EXISTS {SQLITE_NAMES_FTS}",
     f"DROP TABLE IF EXISTS {SQLITE_FTS}",
 ]
 
-# Names weigh more than the text (A > B in ts_rank's default weights; 10:1 in bm25).
+# Concatenated tsvectors: a phrase never spans the names and the content.
+# Searches go through functions that plan without sequential scans: to the planner a scan
+# that tests every row's `document` looks cheaper than the index for a word on most rows,
+# but each test reads the row's out-of-line (TOAST) tsvector: 380 ms instead of 13 ms for a
+# word on 8,000 of 10,000 guides. A function's SET clause holds only while it runs.
 POSTGRES_CREATE = [
     f"ALTER TABLE {TABLE} ADD COLUMN document tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('simple', names), 'A') || setweight(to_tsvector('simple', content), 'B')) STORED",
+    "to_tsvector('simple', names) || to_tsvector('simple', content)) STORED",
+    f"ALTER TABLE {TABLE} ADD COLUMN names_document tsvector GENERATED ALWAYS AS (to_tsvector('simple', names)) STORED",
     f"CREATE INDEX search_document_gin ON {TABLE} USING gin (document)",
+    f"CREATE INDEX search_names_document_gin ON {TABLE} USING gin (names_document)",
+    "CREATE FUNCTION search_matching(query tsquery) RETURNS SETOF bigint LANGUAGE sql STABLE "  # noqa: S608
+    f"SET enable_seqscan = off AS $$ SELECT e.id FROM {TABLE} e WHERE e.document @@ query $$",
+    "CREATE FUNCTION search_named(query tsquery) RETURNS TABLE (id bigint, names text) LANGUAGE sql STABLE "  # noqa: S608
+    f"SET enable_seqscan = off AS $$ SELECT e.id, e.names FROM {TABLE} e WHERE e.names_document @@ query $$",
 ]
-POSTGRES_DROP = ["DROP INDEX IF EXISTS search_document_gin", f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document"]
+POSTGRES_DROP = [
+    "DROP FUNCTION IF EXISTS search_named(tsquery)",
+    "DROP FUNCTION IF EXISTS search_matching(tsquery)",
+    "DROP INDEX IF EXISTS search_names_document_gin",
+    "DROP INDEX IF EXISTS search_document_gin",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS names_document",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS document",
+]
 
 
 def _whole(words):
@@ -81,63 +112,69 @@ def _postgres_term(words):
     return "(" + " <-> ".join(lexemes) + ")"
 
 
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _counted(selects, params, need):
+    """[(id, how many of the selects found it)] for ids found by at least `need` of them."""
+    union = " UNION ALL ".join(selects)
+    sql = f"SELECT id, COUNT(*) FROM ({union}) hit GROUP BY id HAVING COUNT(*) >= %s"  # noqa: S608
+    return _rows(sql, [*params, need])
+
+
 class SQLite:
-    contains = "instr"
+    """A slot (a list of terms, any of which may match) becomes an FTS5 expression."""
 
     @staticmethod
     def slot(terms):
         return "(" + " OR ".join(_sqlite_term(words) for words in terms) + ")"
 
-    def _hits(self, match):
-        """(sql, params): id and score (lower is better; 0 past SCORED_MATCHES) of the rows matching."""
-        sql = (
-            f"SELECT rowid AS id, CASE WHEN (SELECT COUNT(*) FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s) "  # noqa: S608
-            f"<= {SCORED_MATCHES} THEN bm25({SQLITE_FTS}, 10.0, 1.0) ELSE 0 END AS score "
-            f"FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"
-        )
-        return sql, [match, match]
+    def _select(self):
+        return f"SELECT rowid AS id FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"  # noqa: S608
 
-    def hits_all(self, slots):
-        """(sql, params): id, slots matched (all), score of the rows matching every slot."""
-        sql, params = self._hits(" AND ".join(self.slot(terms) for terms in slots))
-        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params  # noqa: S608
+    def matching(self, slots):
+        """Ids of the rows matching every slot."""
+        return [row[0] for row in _rows(self._select(), [" AND ".join(self.slot(terms) for terms in slots)])]
 
-    def hits_any(self, slots):
-        """(sql, params): id, number of slots matched, summed score of the rows matching any slot."""
-        if len(slots) == 1:
-            return self.hits_all(slots)
-        parts = [self._hits(self.slot(terms)) for terms in slots]
-        union = " UNION ALL ".join(sql for sql, _params in parts)
-        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"  # noqa: S608
-        return sql, [param for _sql, params in parts for param in params]
+    def matching_some(self, slots, need):
+        """[(id, slots matched)] of the rows matching at least `need` of the slots."""
+        return _counted([self._select()] * len(slots), [self.slot(terms) for terms in slots], need)
+
+    def phrase(self, words):
+        """Ids of the rows holding `words` in a row (the last as a word's beginning)."""
+        return [row[0] for row in _rows(self._select(), [_sqlite_term(words)])]
+
+    def named(self, slots):
+        """[(id, names)] of the rows whose names match one of the slots."""
+        sql = f"SELECT rowid, names FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
+        return _rows(sql, [" OR ".join(self.slot(terms) for terms in slots)])
 
 
 class Postgres:
-    contains = "strpos"
+    """A slot becomes a `tsquery` of alternatives."""
 
     @staticmethod
     def slot(terms):
         return "(" + " | ".join(_postgres_term(words) for words in terms) + ")"
 
-    def _hits(self, query):
-        sql = (
-            f"SELECT id, CASE WHEN (SELECT COUNT(*) FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)) "  # noqa: S608
-            f"<= {SCORED_MATCHES} THEN -ts_rank(document, CAST(%s AS tsquery)) ELSE 0 END AS score "
-            f"FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)"
-        )
-        return sql, [query, query, query]
+    def _select(self):
+        return "SELECT id FROM search_matching(CAST(%s AS tsquery)) AS id"
 
-    def hits_all(self, slots):
-        sql, params = self._hits(" & ".join(self.slot(terms) for terms in slots))
-        return f"SELECT id, {len(slots)} AS slots, score FROM ({sql}) hit", params  # noqa: S608
+    def matching(self, slots):
+        return [row[0] for row in _rows(self._select(), [" & ".join(self.slot(terms) for terms in slots)])]
 
-    def hits_any(self, slots):
-        if len(slots) == 1:
-            return self.hits_all(slots)
-        parts = [self._hits(self.slot(terms)) for terms in slots]
-        union = " UNION ALL ".join(sql for sql, _params in parts)
-        sql = f"SELECT id, COUNT(*) AS slots, SUM(score) AS score FROM ({union}) hit GROUP BY id"  # noqa: S608
-        return sql, [param for _sql, params in parts for param in params]
+    def matching_some(self, slots, need):
+        return _counted([self._select()] * len(slots), [self.slot(terms) for terms in slots], need)
+
+    def phrase(self, words):
+        return [row[0] for row in _rows(self._select(), [_postgres_term(words)])]
+
+    def named(self, slots):
+        sql = "SELECT id, names FROM search_named(CAST(%s AS tsquery))"
+        return _rows(sql, [" | ".join(self.slot(terms) for terms in slots)])
 
 
 def current():

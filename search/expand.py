@@ -15,6 +15,7 @@ Spelling variants of Bangla need no step here: search.normalise folds them on bo
 """
 
 import bisect
+import functools
 import re
 import threading
 import time
@@ -63,6 +64,13 @@ def roman_key(word):
     if len(key) > 3 and key.endswith("e"):
         key = key[:-1]
     return key
+
+
+@functools.lru_cache(maxsize=4096)
+def bangla_of(word):
+    """The Bangla that Avro Phonetic makes of a Roman `word`, normalised (asked several times
+    per word of a query, and the same words come back: kept per process)."""
+    return normalise(avro.parse(word))
 
 
 def typo_limit(length):
@@ -161,7 +169,7 @@ def _alternatives(word, vocab):
     """Words of the index that may be what `word` meant, best first."""
     found = []
     if LATIN.fullmatch(word):
-        bangla = normalise(avro.parse(word))
+        bangla = bangla_of(word)
         if bangla and vocab.known(bangla):
             found.append(bangla)
         key = roman_key(word)
@@ -207,10 +215,10 @@ def expand(words):
         if slot.shown == word and len(slot.terms) > 1:
             if not vocab.known(word):
                 slot.shown = " ".join(slot.terms[1])
-            elif LATIN.fullmatch(word) and (normalise(avro.parse(word)),) in slot.terms:
+            elif LATIN.fullmatch(word) and (bangla_of(word),) in slot.terms:
                 # Banglish that is also an indexed word (a guide lists "kivabe" among its other
                 # spellings): the reader most likely means the Bangla word.
-                slot.shown = normalise(avro.parse(word))
+                slot.shown = bangla_of(word)
             else:  # an indexed word, yet too rare: name a close word of its own script, if any
                 same_script = [t for t in slot.terms[1:] if bool(LATIN.fullmatch(t[0])) == bool(LATIN.fullmatch(word))]
                 slot.shown = " ".join(same_script[0]) if same_script else word

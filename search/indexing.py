@@ -24,7 +24,7 @@ from skills.models import Skill
 from training.models import Programme
 
 from . import expand
-from .models import Kind, SearchEntry, SearchWord
+from .models import Kind, SearchEntry, SearchWord, entry_id
 from .normalise import normalise, readable
 
 SOURCES = {
@@ -88,7 +88,9 @@ def update_entry(obj, kind):
         SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
         return
     values = entry_values(obj)
-    SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=values)
+    SearchEntry.objects.update_or_create(
+        kind=kind, object_id=obj.pk, defaults=values, create_defaults={**values, "id": entry_id(kind, obj.pk)}
+    )
     _add_words(words_of(values["names"], values["content"]))
     expand.vocabulary_changed()
 
@@ -104,10 +106,11 @@ def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
     rows, words = [], set()
     for model, kind in sources.items():
         for obj in model._default_manager.filter(published=True).iterator():
-            row = entry_model(kind=kind, object_id=obj.pk, **entry_values(obj))
+            row = entry_model(id=entry_id(kind, obj.pk), kind=kind, object_id=obj.pk, **entry_values(obj))
             words.update(row.names.split(), row.content.split())
             rows.append(row)
-    entry_model.objects.bulk_create(rows, batch_size=500)
+    # In id order, so the full-text index is written in the order searches read it.
+    entry_model.objects.bulk_create(sorted(rows, key=lambda row: row.id), batch_size=500)
     _add_words(words, word_model)
     expand.vocabulary_changed()
     return len(rows)

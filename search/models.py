@@ -7,11 +7,15 @@ side: "\n part \n part \n". So " word" is a word's beginning, "\n word \n" a who
 no phrase spans two parts. The other text columns are what the results page shows, so a search
 needs no join.
 
+A row's id is not a counter: it is `entry_id(kind, object id)`, so ids sort by kind (in Kind's
+order), then by the item's age, on every database alike. Search's ranking (search.ranking)
+leans on that: the rows it need not compare one by one stay in id order.
+
 Each database indexes those two columns with its own full-text engine, created in migration
-0003 and kept in step by the database itself (search.engines):
-- SQLite: an FTS5 table `search_fts` (tokenizer `trigram`) with triggers on this table;
-- PostgreSQL: a generated `tsvector` column `document` ('simple' configuration over our own
-  normalised text) with a GIN index.
+0005 and kept in step by the database itself (search.engines):
+- SQLite: FTS5 tables `search_fts` and `search_names_fts`, with triggers on this table;
+- PostgreSQL: generated `tsvector` columns `document` and `names_document` ('simple'
+  configuration over our own normalised text) with GIN indexes.
 Neither is a model field. Careful: on SQLite, Django rebuilds a table for most column changes
 (AlterField), which drops its triggers: a migration that alters this table must recreate them
 (search.engines.SQLITE_TRIGGERS).
@@ -31,6 +35,19 @@ class Kind(models.TextChoices):
     MARKETPLACE = "marketplace", _("Marketplaces")
     PROGRAMME = "programme", _("Training programmes")
     TERM = "term", _("Glossary")
+
+
+# Room for this many items of one kind: entry ids of kind n are n * KIND_SPAN + object id.
+KIND_SPAN = 10**12
+
+
+def entry_id(kind, object_id):
+    return Kind.values.index(kind) * KIND_SPAN + object_id
+
+
+def kind_of(pk):
+    """The Kind of an entry id."""
+    return Kind.values[pk // KIND_SPAN]
 
 
 DETAIL_URLS = {

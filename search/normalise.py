@@ -87,19 +87,24 @@ def normalise_with_map(text, limit=None):
     back to the characters the reader sees. Gives the same string as `normalise`; with
     `limit`, stops once that many characters are out (a long body's first match is enough).
     """
+    # Letter pairs become strings of their own length (the folded letter, then characters
+    # the table drops), so every index still points into `text`.
+    same_length = _PAIRS.sub(_fold_pair_in_place, text)
     out, where = [], []
     space = True  # drop leading spaces
-    for index, mapped_chars in _folded_pairs(text):
+    for index, mapped in enumerate(map(_TABLE.__getitem__, map(ord, same_length))):
+        if not mapped:
+            continue
         if limit is not None and len(out) >= limit:
             return "".join(out), where
-        for mapped in "".join(_TABLE[ord(char)] for char in mapped_chars):
-            if mapped == " ":
+        for char in mapped:  # (casefolding may give more than one character)
+            if char == " ":
                 if space:
                     continue
                 space = True
             else:
                 space = False
-            out.append(mapped)
+            out.append(char)
             where.append(index)
     if out and out[-1] == " ":
         out.pop()
@@ -107,16 +112,9 @@ def normalise_with_map(text, limit=None):
     return "".join(out), where
 
 
-def _folded_pairs(text):
-    """(index in `text`, characters) with the letter pairs of _PAIRS folded (as `normalise`)."""
-    position = 0
-    for match in _PAIRS.finditer(text):
-        for index in range(position, match.start()):
-            yield index, text[index]
-        yield match.start(), _fold_pair(match)
-        position = match.end()
-    for index in range(position, len(text)):
-        yield index, text[index]
+def _fold_pair_in_place(match):
+    """A pair's folded form padded to the pair's length with a character the table drops."""
+    return _fold_pair(match).ljust(len(match.group()), "\u200c")
 
 
 def readable(text):

@@ -2,22 +2,13 @@
 
 `results_page` is the one entry point; the view hands it the request and renders what it
 returns. The words as typed are matched first; only when they find fewer than ENOUGH rows are
-they expanded (search.expand), and rows the typed words found stay first.
-
-Ranking, best first, the same on SQLite and PostgreSQL (both compute it alike):
-1. rows the typed words found, then rows only the expanded query found;
-2. rows that match more of the query's words (an expanded query needs most, not all);
-3. where the words are in a title or alternative spelling: the phrase is a whole name, a
-   name begins with it, a name contains it, then by how many of the words the names lack;
-4. the engine's relevance (bm25 on SQLite, ts_rank on PostgreSQL), then the slug.
-A kind's group is placed by its best row, so the marketplace named "ফাইভার" comes before the
-guides that only mention it; results are shown grouped by kind.
+they expanded (search.expand), and rows the typed words found stay first. search.ranking
+orders the rows, the same way on SQLite and PostgreSQL.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -25,10 +16,10 @@ from django.utils.translation import get_language
 from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
-from . import engines
 from .expand import Slot, expand
 from .models import Kind, SearchEntry
 from .normalise import normalise
+from .ranking import ranked_ids
 from .snippets import excerpt, highlight
 
 MAX_QUERY_LENGTH = 200
@@ -36,7 +27,9 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 # Fewer rows than this for the words as typed, and the query is expanded.
 ENOUGH = 3
-RESULTS_PER_PAGE = 20
+# Ten, as the big search engines show: half the bytes of twenty on a prepaid phone, and half
+# the passages to cut (most of a results page's time).
+RESULTS_PER_PAGE = 10
 SUGGESTIONS = 12
 BENGALI = re.compile("[\u0980-\u09ff]")
 
@@ -88,56 +81,18 @@ def query_words(query):
     return " ".join(words), words
 
 
-def _tier(engine, slots, phrase):
-    """SQL (and params) of rule 3 of the module docstring: 0 (best) to 3 + the number of slots."""
-    has = engine.contains
-    absent_from_names = " + ".join(
-        "(CASE WHEN " + " OR ".join(f"{has}(e.names, %s) > 0" for _terms in slot) + " THEN 0 ELSE 1 END)"
-        for slot in slots
-    )
-    sql = (
-        f"CASE WHEN {has}(e.names, %s) > 0 THEN 0 WHEN {has}(e.names, %s) > 0 THEN 1 "
-        f"WHEN {has}(e.names, %s) > 0 THEN 2 ELSE 3 + {absent_from_names} END"
-    )
-    params = [f"\n {phrase} \n", f"\n {phrase}", f" {phrase}"]
-    params += [" " + " ".join(words) for slot in slots for words in slot]
-    return sql, params
-
-
-def ranked_ids(slots, phrase, need=None, first_ids=()):
-    """Ids of the index rows matching the slots (each a list of terms, a term a tuple of
-    words), best first. With `need`, a row may miss some slots (at least `need` must match);
-    `first_ids` rank above all others (rule 1)."""
-    engine = engines.current()
-    hits, hit_params = engine.hits_all(slots) if need is None else engine.hits_any(slots)
-    tier, tier_params = _tier(engine, slots, phrase)
-    first = "0"
-    first_params = []
-    if first_ids:
-        first = f"CASE WHEN e.id IN ({', '.join(['%s'] * len(first_ids))}) THEN 0 ELSE 1 END"
-        first_params = list(first_ids)
-    kind_order = "CASE e.kind " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(Kind.values)) + " END"
-    sql = (
-        "SELECT id FROM ("  # noqa: S608
-        f"SELECT e.id, e.kind, e.slug, h.score, {kind_order} AS kind_order, "
-        f"{first} * 10000 + ({len(slots)} - h.slots) * 100 + {tier} AS tier "
-        f"FROM ({hits}) h JOIN {engines.TABLE} e ON e.id = h.id WHERE h.slots >= %s"
-        ") r ORDER BY MIN(tier) OVER (PARTITION BY kind), kind_order, tier, score, slug"
-    )
-    params = [*first_params, *tier_params, *hit_params, need or len(slots)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
-
-
 def _expanded(words, typed_ids):
     """(ids, slots) for the expanded query, or (None, None) when expanding changes nothing."""
     slots = expand(words)
     if len(slots) == 1 and len(slots[0].terms) == 1:
         return None, None
-    need = len(slots) - len(slots) // 3
     phrase = " ".join(slot.shown for slot in slots)
-    return ranked_ids([slot.terms for slot in slots], phrase, need, typed_ids), slots
+    terms = [slot.terms for slot in slots]
+    ids = ranked_ids(terms, phrase, first_ids=typed_ids)
+    need = len(slots) - len(slots) // 3
+    if len(ids) < ENOUGH and need < len(slots):  # still too little: most of the words will do
+        ids = ranked_ids(terms, phrase, need, typed_ids)
+    return ids, slots
 
 
 def _result(entry, phrase, words, language):
@@ -146,7 +101,7 @@ def _result(entry, phrase, words, language):
     # The reader's language first, then the other: summary, then the text.
     for code in [language, *(c for c in language_codes() if c != language)]:
         for field_name in ("summary", "text"):
-            passage = excerpt(getattr(entry, f"{field_name}_{code}"), phrase, words)
+            passage = excerpt(getattr(entry, f"{field_name}_{code}"), phrase, words, nfc=False)
             if passage:
                 passage_lang = code
                 break
@@ -154,11 +109,11 @@ def _result(entry, phrase, words, language):
             break
     if passage is None:  # matched by an alternative spelling only: show the summary
         summary, passage_lang = entry.shown("summary", language)
-        passage = highlight(summary, [phrase, *words])
+        passage = highlight(summary, [phrase, *words], nfc=False)
     return Result(
         entry=entry,
         kind_label=Kind(entry.kind).label,
-        title=highlight(title, [phrase, *words]),
+        title=highlight(title, [phrase, *words], nfc=False),
         title_lang=title_lang,
         passage=passage,
         passage_lang=passage_lang,

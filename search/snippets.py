@@ -12,6 +12,8 @@ from .normalise import normalise, normalise_with_map, readable
 
 # Characters of context on each side of the first match.
 CONTEXT = 90
+# The first characters of a text looked at for a match before the whole text.
+HEAD = 800
 
 
 def _spans(text, terms):
@@ -43,9 +45,9 @@ def _marked(text, spans):
     return mark_safe("".join(parts))  # noqa: S308 (every piece of text is escaped above)
 
 
-def highlight(text, terms):
+def highlight(text, terms, nfc=True):
     """All of `text`, escaped, with every term marked (titles, summaries)."""
-    text = readable(text)
+    text = readable(text) if nfc else text
     return _marked(text, _spans(text, terms))
 
 
@@ -72,22 +74,27 @@ def _near_first_match(text, phrase, words):
     the য-phala), rarely adds any, so the match at normalised position p lies in `text` between
     p and p + (how much the text shrank): one slice with a margin holds it, and `excerpt`
     falls back to the whole text in the rare case it does not."""
-    normal = normalise(text, nfc=False)
-    found = [(normal.find(term), term) for term in [phrase, *words] if term and term in normal]
-    if not found:
+    # Most matches are near the top: normalise a head first, the whole text only if need be.
+    for head in (text[:HEAD], text) if len(text) > HEAD else (text,):
+        normal = normalise(head, nfc=False)
+        found = [(normal.find(term), term) for term in [phrase, *words] if term and term in normal]
+        if found:
+            break
+    else:
         return None
+    shrunk = max(0, len(head) - len(normal))
     position = normal.find(phrase) if phrase and phrase in normal else min(found)[0]
-    shrunk = max(0, len(text) - len(normal))
     # The window is mapped character by character up to the match: keep its head short.
     start = max(0, position - CONTEXT - 10)
     end = position + shrunk + 2 * CONTEXT + 40 + max(len(term) for _position, term in found)
     return start, text[start:end]
 
 
-def excerpt(text, phrase, words):
+def excerpt(text, phrase, words, nfc=True):
     """About 2*CONTEXT characters of `text` around the phrase (else the first word found),
-    escaped, with every word marked; None when no word occurs in it."""
-    text = readable(text)
+    escaped, with every word marked; None when no word occurs in it. `nfc=False` for text
+    already in NFC (the index's display text is stored so)."""
+    text = readable(text) if nfc else text
     near = _near_first_match(text, phrase, words)
     if near is None:
         return None

@@ -12,7 +12,7 @@ from django.utils import translation
 from search.indexing import rebuild
 from search.models import SearchEntry
 from search.normalise import normalise, normalise_with_map, readable
-from search.results import MAX_QUERY_LENGTH
+from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 from search.snippets import excerpt, highlight
 from tests import factories
 
@@ -309,11 +309,11 @@ def test_nothing_found_says_so(client):
 @pytest.mark.django_db
 def test_results_are_paginated_and_pages_keep_the_query(client):
     topic = factories.topic()
-    for n in range(25):
+    for n in range(RESULTS_PER_PAGE + 5):
         factories.guide(topic=topic, slug=f"g-{n:02d}", body_en="Common word payoneer.")
     first = client.get("/en/search/", {"q": "payoneer"})
-    assert len(result_links(first)) == 20
-    assert "25 results" in first.content.decode()
+    assert len(result_links(first)) == RESULTS_PER_PAGE
+    assert f"{RESULTS_PER_PAGE + 5} results" in first.content.decode()
     assert 'href="?q=payoneer&amp;page=2"' in first.content.decode()
     second = client.get("/en/search/", {"q": "payoneer", "page": "2"})
     assert len(result_links(second)) == 5
