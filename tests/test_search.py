@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from search.indexing import rebuild
-from search.models import SearchEntry
+from search.models import Kind, SearchEntry, entry_id
 from search.normalise import normalise, normalise_with_map, readable
 from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 from search.snippets import excerpt, highlight
@@ -501,6 +501,47 @@ def test_expansion_runs_only_when_the_typed_words_find_too_little(client):
     factories.guide(topic=topic, slug="upwork", title_en="Upwork", body_en="Upwork itself.")
     response = client.get("/en/search/", {"q": "upwerk"})
     assert len(result_links(response)) == 3 and expanded_notice(response) is None
+
+
+@pytest.mark.django_db
+def test_an_expanded_query_needs_every_word_until_that_finds_too_little(client):
+    topic = factories.topic()
+    full = [
+        factories.guide(topic=topic, slug=f"full-{n}", body_en="A graphic design portfolio, step by step.")
+        for n in range(3)
+    ]
+    factories.guide(topic=topic, slug="partial", body_en="Graphic design without the third word.")
+    query = {"q": "grafic desine portfolio"}
+    assert sorted(link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", query))) == [
+        "full-0",
+        "full-1",
+        "full-2",
+    ]
+    full[1].delete()
+    full[2].delete()
+    # The three words now find one page: two of the three will do, the full match first.
+    assert [link.rsplit("/", 2)[1] for link in result_links(client.get("/en/search/", query))] == [
+        "full-0",
+        "partial",
+    ]
+
+
+@pytest.mark.django_db
+def test_index_ids_sort_by_kind_then_age_and_survive_saves():
+    guide = factories.guide()
+    market = factories.marketplace()
+    older_guide_id = entry_id(Kind.GUIDE, guide.pk)
+    assert SearchEntry.objects.get(kind=Kind.GUIDE, object_id=guide.pk).id == older_guide_id
+    newer = factories.guide()
+    guide.title_en = "Renamed"
+    guide.save()
+    ids = list(SearchEntry.objects.order_by("id").values_list("kind", "object_id"))
+    assert ids == [(Kind.GUIDE, guide.pk), (Kind.GUIDE, newer.pk), (Kind.MARKETPLACE, market.pk)]
+    assert SearchEntry.objects.get(kind=Kind.GUIDE, object_id=guide.pk).id == older_guide_id
+    rebuild()
+    assert SearchEntry.objects.get(kind=Kind.MARKETPLACE, object_id=market.pk).id == entry_id(
+        Kind.MARKETPLACE, market.pk
+    )
 
 
 @pytest.mark.django_db
