@@ -90,7 +90,7 @@ class Vocabulary:
     def load(cls):
         from .models import SearchWord
 
-        rows = list(SearchWord.objects.values_list("word", "key"))
+        rows = list(SearchWord.objects.order_by("word").values_list("word", "key"))
         by_key = {}
         for word, key in rows:
             if key:
@@ -100,7 +100,7 @@ class Vocabulary:
             words=words,
             latin=[w for w in words if LATIN.fullmatch(w)],
             bengali=[w for w in words if BENGALI.match(w)],
-            keys=list(by_key),
+            keys=sorted(by_key),  # sorted: typo matches that tie come out alike on every database
             by_key=by_key,
         )
 

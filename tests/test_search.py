@@ -9,8 +9,9 @@ import re
 import pytest
 from django.utils import translation
 
+from search import expand
 from search.indexing import rebuild
-from search.models import Kind, SearchEntry, entry_id
+from search.models import Kind, SearchEntry, SearchWord, entry_id
 from search.normalise import normalise, normalise_with_map, readable
 from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 from search.snippets import excerpt, highlight
@@ -647,3 +648,19 @@ def test_glossary_terms_and_training_programmes_are_found_by_the_full_text_index
     response = client.get(f"/{lang}/search/", {"q": query})
     assert response.status_code == 200
     assert f"/{lang}{page}" in result_links(response)[:3], result_links(response)[:5]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["grafic", "desine"])
+def test_expansion_does_not_depend_on_the_order_the_database_returns_words(query):
+    """Typo candidates that tie (same distance) must be cut alike however the vocabulary's rows
+    come back (PostgreSQL and SQLite return them in different orders)."""
+    words = ["graphic", "graphics", "traffic", "grafik", "design", "designs", "99designs", "মেসিন", "দেসি", "মেসিনে"]
+    found = []
+    for order in (words, list(reversed(words))):
+        SearchWord.objects.all().delete()
+        for word in order:
+            SearchWord.objects.create(word=word, key=expand.roman_key(word))
+        expand.vocabulary_changed()
+        found.append([slot.terms for slot in expand.expand([query])])
+    assert found[0] == found[1]
