@@ -16,12 +16,14 @@ A kind's group is placed by its best row, then by Kind's order, so the marketpla
 The engines say which rows match (search.engines). Only the rows whose names match (few:
 names are short) and the rows the typed words found are looked at one by one; every other
 row of a kind that matches as many slots has the same rank, so those stay in id order in one
-bucket. A word found on every one of 10,000 pages costs a set lookup per row, not a join to
-the index table and a sort.
+bucket. Past PHRASED_MATCHES matches of a query needing every slot, the buckets are not even
+read: the engine counts them per kind, and a page reads its own rows of a bucket (`Ranking`),
+so a word found on every one of 10,000 pages costs a count, not 10,000 ids.
 """
 
 import bisect
 from collections import defaultdict
+from dataclasses import dataclass
 
 from . import engines
 from .models import KIND_SPAN, Kind, SearchEntry
@@ -63,20 +65,42 @@ def _part_length(names, phrase):
 
 def ranked_ids(slots, phrase, need=None, first_ids=()):
     """Ids of the index rows matching the slots (each a list of terms, a term a tuple of
-    words), best first. With `need`, a row may miss some slots (at least `need` must match);
-    `first_ids` rank above all others (rule 1)."""
+    words), best first: a list, or a Ranking that reads a page's bucket rows when asked. With
+    `need`, a row may miss some slots (at least `need` must match); `first_ids` rank above all
+    others (rule 1)."""
     engine = engines.current()
-    count = len(slots)
-    matched = dict.fromkeys(engine.matching(slots), count) if need is None else dict(engine.matching_some(slots, need))
-    if not matched and not first_ids:
-        return []
-    names_of = {pk: names for pk, names in engine.named(slots) if pk in matched}
-    first = set(first_ids)
-    for pk in first:
-        matched.setdefault(pk, count)
+    if need is None:
+        per_kind = engine.count_by_kind(slots)
+        total = sum(per_kind.values())
+        if total > PHRASED_MATCHES:
+            return _ranked_lazily(engine, slots, phrase, per_kind, set(first_ids))
+        matched = dict.fromkeys(engine.matching(slots) if total else (), len(slots))
+    else:
+        matched = dict(engine.matching_some(slots, need))
+    return _ranked(engine, slots, phrase, need, matched, set(first_ids))
+
+
+def _looked_at(engine, slots, phrase, first, base, names_of):
+    """kind -> tier -> [(secondary, id)]: rule 3's order of the rows looked at one by one."""
     missing = first - names_of.keys()
     if missing:
         names_of.update(SearchEntry.objects.filter(id__in=missing).values_list("id", "names"))
+    looked_at = defaultdict(lambda: defaultdict(list))
+    tier_of = _name_tiers(phrase, slots)
+    for pk, names in names_of.items():
+        tier = base(pk) + tier_of(names)  # (a phrase in the names is not scattered)
+        looked_at[pk // KIND_SPAN][tier].append((_part_length(names, phrase) if tier % PER_SLOT < 3 else 0, pk))
+    return looked_at
+
+
+def _ranked(engine, slots, phrase, need, matched, first):
+    """All the ids, in order (a few hundred matches, or an expanded query needing most words)."""
+    if not matched and not first:
+        return []
+    count = len(slots)
+    names_of = {pk: names for pk, names in engine.named(slots) if pk in matched}
+    for pk in first:
+        matched.setdefault(pk, count)
 
     # Rule 4: only a query that needs all its words has one phrase to look for.
     phrase_rule = need is None and count > 1 and len(matched) <= PHRASED_MATCHES
@@ -86,12 +110,7 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
         scattered = phrased is not None and pk not in phrased
         return (0 if pk in first else FIRST) + (count - matched[pk]) * PER_SLOT + scattered
 
-    # kind -> tier -> [(secondary, id)] for the rows looked at, [id] for the buckets.
-    looked_at = defaultdict(lambda: defaultdict(list))
-    tier_of = _name_tiers(phrase, slots)
-    for pk, names in names_of.items():
-        tier = base(pk) + tier_of(names)  # (a phrase in the names is not scattered)
-        looked_at[pk // KIND_SPAN][tier].append((_part_length(names, phrase) if tier % PER_SLOT < 3 else 0, pk))
+    looked_at = _looked_at(engine, slots, phrase, first, base, names_of)
     buckets = defaultdict(lambda: defaultdict(list))
     unnamed = 3 + 2 * count
     rest = sorted(matched.keys() - names_of.keys())  # (the first ids are all in names_of)
@@ -118,3 +137,76 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
             else:
                 ordered.extend(bucket or (pk for _secondary, pk in rows))
     return ordered
+
+
+def _ranked_lazily(engine, slots, phrase, per_kind, first):
+    """The order of `_ranked` for a query needing every slot with more than PHRASED_MATCHES
+    matches, without reading every match: per kind, the rows looked at one by one, then the
+    bucket (every other match, in id order), which only a page that shows some of it reads."""
+    count = len(slots)
+    unnamed = FIRST + 3 + 2 * count
+    candidates = dict(engine.named(slots))
+    # Which of them match every slot (with one slot, a row whose names match it does).
+    keep = set(engine.among(slots, [*candidates, *first])) if count > 1 or first else set(candidates)
+    names_of = {pk: names for pk, names in candidates.items() if pk in keep}
+    looked_at = _looked_at(engine, slots, phrase, first, lambda pk: 0 if pk in first else FIRST, names_of)
+    groups = []
+    for kind in looked_at.keys() | per_kind.keys():
+        tiers = looked_at[kind]
+        # A row looked at in the bucket's own tier (names that match no slot after all) stays in
+        # the bucket, in id order, as in `_ranked`.
+        tiers.pop(unnamed, None)
+        rows = [pk for tier in sorted(tiers) for _secondary, pk in sorted(tiers[tier])]
+        excluded = {pk for pk in rows if pk in keep}
+        size = per_kind.get(kind, 0) - len(excluded)
+        best = min(tiers) if tiers else unnamed
+        groups.append((best, kind, rows, size, excluded))
+    segments = []
+    for _best, kind, rows, size, excluded in sorted(groups, key=lambda group: group[:2]):
+        if rows:
+            segments.append(rows)
+        if size:
+            segments.append(_Bucket(kind, size, excluded))
+
+    def read(bucket, offset, limit):
+        return engine.page(slots, bucket.kind, bucket.excluded, offset, limit)
+
+    return Ranking(segments, read)
+
+
+@dataclass
+class _Bucket:
+    kind: int
+    size: int
+    excluded: set
+
+
+class Ranking:
+    """A sequence of ids in rank order whose buckets are read only where a slice needs them
+    (django.core.paginator.Paginator takes its length and one slice)."""
+
+    def __init__(self, segments, read):
+        self.segments = segments
+        self.read = read
+        self.length = sum(len(segment) if isinstance(segment, list) else segment.size for segment in segments)
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter(self[0 : self.length])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.length)
+        found, position = [], 0
+        for segment in self.segments:
+            size = len(segment) if isinstance(segment, list) else segment.size
+            low, high = max(start - position, 0), min(stop - position, size)
+            if low < high:
+                found.extend(segment[low:high] if isinstance(segment, list) else self.read(segment, low, high - low))
+            position += size
+            if position >= stop:
+                break
+        return found

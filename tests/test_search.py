@@ -7,13 +7,14 @@ must hold on both.
 import re
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
-from search import expand
+from search import engines, expand, ranking
 from search.indexing import rebuild
 from search.models import Kind, SearchEntry, SearchWord, entry_id
 from search.normalise import normalise, normalise_with_map, readable
-from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, query_words
 from search.snippets import excerpt, highlight
 from tests import factories
 
@@ -664,3 +665,34 @@ def test_expansion_does_not_depend_on_the_order_the_database_returns_words(query
         expand.vocabulary_changed()
         found.append([slot.terms for slot in expand.expand([query])])
     assert found[0] == found[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("ফ্রিল্যান্সিং", False), ("কাজ", False), ("design", False), ("web design", False), ("payoneer bkash", True)],
+)
+def test_a_large_result_reads_only_its_page_in_the_same_order(shipped_content, monkeypatch, query, first):
+    """Past PHRASED_MATCHES matches the ranking reads a page's bucket rows only when shown;
+    lowered here so the shipped content is "large": the order must be the one read in full."""
+    monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
+    engine = engines.current()
+    phrase, words = query_words(query)
+    slots = [[(word,)] for word in words]
+    first_ids = set(engine.matching(slots)[-2:]) if first else set()
+    lazy = ranking.ranked_ids(slots, phrase, first_ids=first_ids)
+    everything = dict.fromkeys(engine.matching(slots), len(slots))
+    full = ranking._ranked(engine, slots, phrase, None, everything, first_ids)
+    assert isinstance(lazy, ranking.Ranking) and len(full) > 2
+    assert list(lazy) == full and len(lazy) == len(full)
+    for start in range(len(full)):
+        assert lazy[start : start + 3] == full[start : start + 3]
+
+
+@pytest.mark.django_db
+def test_result_pages_are_the_same_whether_read_whole_or_by_page(client, shipped_content, monkeypatch):
+    whole = [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)]
+    assert all(whole)
+    monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
+    caches["pages"].clear()
+    assert [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)] == whole
