@@ -147,12 +147,9 @@ class _Engine:
         """(SQL, params): `id` is one of `ids`."""
         raise NotImplementedError
 
-    def matching(self, slots, limit=None):
-        """Ids of the rows matching every slot (at most `limit` of them)."""
-        sql, params = self._select(), [self._every(slots)]
-        if limit is not None:
-            sql, params = f"{sql} LIMIT %s", [*params, limit]
-        return [row[0] for row in _rows(sql, params)]
+    def matching(self, slots):
+        """Ids of the rows matching every slot."""
+        return [row[0] for row in _rows(self._select(), [self._every(slots)])]
 
     def count_by_kind(self, slots):
         """{kind's position in Kind: rows of that kind matching every slot}."""
