@@ -12,6 +12,7 @@ by its `heading_field`), `summary_xx` and `body_html_xx`; see `entry_values`.
 """
 
 import html
+import itertools
 import re
 
 from django.db.models.signals import post_delete, post_save
@@ -75,11 +76,17 @@ def words_of(*texts):
     return set(" ".join(texts).split())
 
 
-def _add_words(words, word_model=SearchWord):
+def _add_words(words, word_model=SearchWord, *, vocabulary_empty=False):
+    """Adds the words the vocabulary lacks. A saved item's words are mostly known already:
+    reading which are known costs less than building and inserting a row for each."""
+    words = {word for word in words if len(word) <= 100}
+    if not vocabulary_empty:
+        for chunk in itertools.batched(sorted(words), 500):
+            words.difference_update(word_model.objects.filter(word__in=chunk).values_list("word", flat=True))
     word_model.objects.bulk_create(
-        [word_model(word=word, key=expand.roman_key(word)) for word in words if len(word) <= 100],
+        [word_model(word=word, key=expand.roman_key(word)) for word in sorted(words)],
         batch_size=1000,
-        ignore_conflicts=True,
+        ignore_conflicts=True,  # another editor's save may add the same word meanwhile
     )
 
 
@@ -111,7 +118,7 @@ def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
             rows.append(row)
     # In id order, so the full-text index is written in the order searches read it.
     entry_model.objects.bulk_create(sorted(rows, key=lambda row: row.id), batch_size=500)
-    _add_words(words, word_model)
+    _add_words(words, word_model, vocabulary_empty=True)
     expand.vocabulary_changed()
     return len(rows)
 

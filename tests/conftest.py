@@ -40,6 +40,26 @@ def shipped_content(db, shipped_content_fixture):
     call_command("loaddata", str(shipped_content_fixture), stdout=io.StringIO())
 
 
+@pytest.fixture(scope="class")
+def shipped_content_for_class(django_db_setup, django_db_blocker, shipped_content_fixture):
+    """The shipped content loaded once for a class of tests that only read it.
+
+    Loading takes seconds and some classes hold dozens of tests. The rows live in a transaction
+    around the class, rolled back after its last test; each test still runs in a savepoint of
+    its own (pytest-django's `db`), so a write in one test does not reach the next.
+    """
+    with django_db_blocker.unblock():
+        around_class = transaction.atomic()
+        around_class.__enter__()
+        call_command("loaddata", str(shipped_content_fixture), stdout=io.StringIO())
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            around_class.__exit__(None, None, None)
+
+
 @pytest.fixture(autouse=True)
 def _reset_language():
     yield

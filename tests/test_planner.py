@@ -256,14 +256,6 @@ SAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("answers", SAMPLES)
-def test_sample_plans_over_http_in_both_languages(client, shipped_content, answers):
-    for lang in ("bn", "en"):
-        html = page(client, lang, **answers)
-        assert 'class="card plan-skill"' in html
-        assert 'class="notice"' not in html or "net" not in answers
-
-
 BAD = [
     "device=tablet",
     "device=phone&device=own",
@@ -276,28 +268,37 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("query", BAD)
-def test_bad_query_strings_give_a_plan_and_a_note_never_an_error(client, shipped_content, query):
-    for lang in ("bn", "en"):
-        response = client.get(f"/{lang}/path/?{query}")
-        assert response.status_code == 200, query
-        html = response.content.decode()
-        assert 'class="notice"' in html
-        assert 'class="card plan-skill"' in html
-        assert "<script" not in html.split("<main")[1].split("</main>")[0]
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestPlansOnTheShippedContent:
+    """Read-only plan pages on the shipped content, loaded once for the class."""
 
+    @pytest.mark.parametrize("answers", SAMPLES)
+    def test_sample_plans_over_http_in_both_languages(self, client, answers):
+        for lang in ("bn", "en"):
+            html = page(client, lang, **answers)
+            assert 'class="card plan-skill"' in html
+            assert 'class="notice"' not in html or "net" not in answers
 
-def test_a_bangla_note_is_in_bangla(client, shipped_content):
-    html = page(client, "bn", device="tablet")
-    assert "উত্তর" in html.split('class="notice"')[1].split("</div>")[0]
+    @pytest.mark.parametrize("query", BAD)
+    def test_bad_query_strings_give_a_plan_and_a_note_never_an_error(self, client, query):
+        for lang in ("bn", "en"):
+            response = client.get(f"/{lang}/path/?{query}")
+            assert response.status_code == 200, query
+            html = response.content.decode()
+            assert 'class="notice"' in html
+            assert 'class="card plan-skill"' in html
+            assert "<script" not in html.split("<main")[1].split("</main>")[0]
 
+    def test_a_bangla_note_is_in_bangla(self, client):
+        html = page(client, "bn", device="tablet")
+        assert "উত্তর" in html.split('class="notice"')[1].split("</div>")[0]
 
-def test_home_and_every_guide_link_to_the_self_check(client, shipped_content):
-    from guides.models import Guide
+    def test_home_and_every_guide_link_to_the_self_check(self, client):
+        from guides.models import Guide
 
-    assert 'href="/bn/path/"' in client.get("/bn/").content.decode()
-    for guide in Guide.objects.published():
-        assert 'href="/en/path/"' in client.get(f"/en/guides/{guide.slug}/").content.decode()
+        assert 'href="/bn/path/"' in client.get("/bn/").content.decode()
+        for guide in Guide.objects.published():
+            assert 'href="/en/path/"' in client.get(f"/en/guides/{guide.slug}/").content.decode()
 
 
 # --- the editors' side -----------------------------------------------------------------------

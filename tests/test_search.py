@@ -90,45 +90,48 @@ def test_excerpt_marks_the_match_in_the_readers_spelling():
 # --- the shipped content: what readers type ----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("lang", "query", "first"),
-    [
-        ("bn", "ফাইভার", "/bn/marketplaces/fiverr/"),
-        ("bn", "ফাইবার", "/bn/marketplaces/fiverr/"),
-        ("bn", "fiverr", "/bn/marketplaces/fiverr/"),
-        ("en", "ফাইভার", "/en/marketplaces/fiverr/"),
-        ("bn", "আপওয়ার্ক", "/bn/marketplaces/upwork/"),
-        ("bn", f"আপ{YA_PRECOMPOSED}ার্ক", "/bn/marketplaces/upwork/"),
-        ("bn", f"আপ{ZWNJ}ওয়ার্ক", "/bn/marketplaces/upwork/"),
-        ("bn", "UPWORK", "/bn/marketplaces/upwork/"),
-        ("bn", "ফ্রিল্যান্সার ডট কম", "/bn/marketplaces/freelancer-com/"),
-        ("en", "freelancer.com", "/en/marketplaces/freelancer-com/"),
-        ("bn", "৯৯ ডিজাইনস", "/bn/marketplaces/99designs/"),
-        ("bn", "ওয়েব ডিজাইন", "/bn/skills/web-design/"),
-        ("bn", f"ও{YA_PRECOMPOSED}েব ডিজাইন", "/bn/skills/web-design/"),
-        ("bn", "web design", "/bn/skills/web-design/"),
-        ("en", "গ্রাফিক্স ডিজাইন", "/en/skills/graphic-design/"),
-    ],
-)
-def test_readers_find_items_however_they_spell_them(client, shipped_content, lang, query, first):
-    response = client.get(f"/{lang}/search/", {"q": query})
-    assert response.status_code == 200
-    assert result_links(response)[0] == first
+@pytest.mark.django_db
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestWhatReadersTypeOnTheShippedContent:
+    """Read-only searches of the shipped content, loaded once for the class."""
 
+    @pytest.mark.parametrize(
+        ("lang", "query", "first"),
+        [
+            ("bn", "ফাইভার", "/bn/marketplaces/fiverr/"),
+            ("bn", "ফাইবার", "/bn/marketplaces/fiverr/"),
+            ("bn", "fiverr", "/bn/marketplaces/fiverr/"),
+            ("en", "ফাইভার", "/en/marketplaces/fiverr/"),
+            ("bn", "আপওয়ার্ক", "/bn/marketplaces/upwork/"),
+            ("bn", f"আপ{YA_PRECOMPOSED}ার্ক", "/bn/marketplaces/upwork/"),
+            ("bn", f"আপ{ZWNJ}ওয়ার্ক", "/bn/marketplaces/upwork/"),
+            ("bn", "UPWORK", "/bn/marketplaces/upwork/"),
+            ("bn", "ফ্রিল্যান্সার ডট কম", "/bn/marketplaces/freelancer-com/"),
+            ("en", "freelancer.com", "/en/marketplaces/freelancer-com/"),
+            ("bn", "৯৯ ডিজাইনস", "/bn/marketplaces/99designs/"),
+            ("bn", "ওয়েব ডিজাইন", "/bn/skills/web-design/"),
+            ("bn", f"ও{YA_PRECOMPOSED}েব ডিজাইন", "/bn/skills/web-design/"),
+            ("bn", "web design", "/bn/skills/web-design/"),
+            ("en", "গ্রাফিক্স ডিজাইন", "/en/skills/graphic-design/"),
+        ],
+    )
+    def test_readers_find_items_however_they_spell_them(self, client, lang, query, first):
+        response = client.get(f"/{lang}/search/", {"q": query})
+        assert response.status_code == 200
+        assert result_links(response)[0] == first
 
-def test_a_latin_query_on_a_bangla_page_shows_bangla_titles_and_marks(client, shipped_content):
-    page = client.get("/bn/search/", {"q": "Fiverr"}).content.decode()
-    assert '<a href="/bn/marketplaces/fiverr/" lang="bn">ফাইভার (<mark>Fiverr</mark>)</a>' in page
+    def test_a_latin_query_on_a_bangla_page_shows_bangla_titles_and_marks(self, client):
+        page = client.get("/bn/search/", {"q": "Fiverr"}).content.decode()
+        assert '<a href="/bn/marketplaces/fiverr/" lang="bn">ফাইভার (<mark>Fiverr</mark>)</a>' in page
 
-
-def test_the_best_matching_kind_comes_first_and_results_are_grouped(client, shipped_content):
-    with translation.override("bn"):
-        expected = [str(SearchEntry._meta.get_field("kind").choices[2][1]), "গাইড"]
-    response = client.get("/bn/search/", {"q": "ফাইভার"})
-    headings = group_headings(response)
-    assert headings[0] == expected[0]
-    assert len(headings) == len(set(headings)), "each kind is one group"
-    assert any("/bn/guides/" in link for link in result_links(response)), "guides that mention it are found too"
+    def test_the_best_matching_kind_comes_first_and_results_are_grouped(self, client):
+        with translation.override("bn"):
+            expected = [str(SearchEntry._meta.get_field("kind").choices[2][1]), "গাইড"]
+        response = client.get("/bn/search/", {"q": "ফাইভার"})
+        headings = group_headings(response)
+        assert headings[0] == expected[0]
+        assert len(headings) == len(set(headings)), "each kind is one group"
+        assert any("/bn/guides/" in link for link in result_links(response)), "guides that mention it are found too"
 
 
 # --- ranking -----------------------------------------------------------------------------
@@ -453,32 +456,36 @@ READERS = [
 ]
 
 
-@pytest.mark.parametrize("lang", ["bn", "en"])
-@pytest.mark.parametrize(("query", "page"), READERS)
-def test_readers_land_on_the_right_page_among_the_first_three(client, shipped_content, lang, query, page):
-    response = client.get(f"/{lang}/search/", {"q": query})
-    assert response.status_code == 200
-    assert f"/{lang}{page}" in result_links(response)[:3], result_links(response)[:5]
-
-
 def expanded_notice(response):
     found = re.search(r'<p class="notice search-expanded">(.*?)</p>', response.content.decode(), re.S)
     return re.sub(r"\s+", " ", found.group(1)).strip() if found else None
 
 
-def test_changed_words_are_named_with_a_link_to_the_words_as_typed(client, shipped_content):
-    notice = expanded_notice(client.get("/en/search/", {"q": "upwerk"}))
-    assert notice.startswith('Showing results for “<span lang="en">upwork</span>”.')
-    assert '<a href="?q=upwerk&amp;exact=1">Search only for “<span lang="en">upwerk</span>”</a>' in notice
-    bangla = expanded_notice(client.get("/bn/search/", {"q": "kivabe kaj pabo"}))
-    assert '<span lang="bn">কিভাবে কাজ পাব</span>' in bangla
-    assert "ফলাফল" in bangla and "Showing" not in bangla
-    exact = client.get("/en/search/", {"q": "upwerk", "exact": "1"})
-    assert result_links(exact) == [] and expanded_notice(exact) is None
-    assert "Nothing found" in exact.content.decode()
-    # The words as typed found enough: nothing changed, nothing said.
-    plain = client.get("/en/search/", {"q": "upwork"})
-    assert expanded_notice(plain) is None and result_links(plain)[0] == "/en/marketplaces/upwork/"
+@pytest.mark.django_db
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestReadersQueries:
+    """The reader queries of the brief against the shipped content, loaded once for the class."""
+
+    @pytest.mark.parametrize("lang", ["bn", "en"])
+    @pytest.mark.parametrize(("query", "path"), READERS)
+    def test_readers_land_on_the_right_page_among_the_first_three(self, client, lang, query, path):
+        response = client.get(f"/{lang}/search/", {"q": query})
+        assert response.status_code == 200
+        assert f"/{lang}{path}" in result_links(response)[:3], result_links(response)[:5]
+
+    def test_changed_words_are_named_with_a_link_to_the_words_as_typed(self, client):
+        notice = expanded_notice(client.get("/en/search/", {"q": "upwerk"}))
+        assert notice.startswith('Showing results for “<span lang="en">upwork</span>”.')
+        assert '<a href="?q=upwerk&amp;exact=1">Search only for “<span lang="en">upwerk</span>”</a>' in notice
+        bangla = expanded_notice(client.get("/bn/search/", {"q": "kivabe kaj pabo"}))
+        assert '<span lang="bn">কিভাবে কাজ পাব</span>' in bangla
+        assert "ফলাফল" in bangla and "Showing" not in bangla
+        exact = client.get("/en/search/", {"q": "upwerk", "exact": "1"})
+        assert result_links(exact) == [] and expanded_notice(exact) is None
+        assert "Nothing found" in exact.content.decode()
+        # The words as typed found enough: nothing changed, nothing said.
+        plain = client.get("/en/search/", {"q": "upwork"})
+        assert expanded_notice(plain) is None and result_links(plain)[0] == "/en/marketplaces/upwork/"
 
 
 @pytest.mark.django_db
@@ -633,22 +640,25 @@ def test_the_full_text_index_follows_every_write(client):
     assert result_links(client.get("/en/search/", {"q": "toloka"})) == []
 
 
-@pytest.mark.parametrize("lang", ["bn", "en"])
-@pytest.mark.parametrize(
-    ("query", "page"),
-    [
-        ("এস্ক্রো", "/glossary/escrow/"),  # a glossary term by its other spelling
-        ("escrow acount", "/glossary/escrow/"),  # ... misspelt: found by the expanded query
-        ("har power", "/learn/her-power/"),  # a training programme by its Banglish spelling
-        ("jubo unnayan", "/learn/dyd-freelancing-48-districts/"),
-    ],
-)
-def test_glossary_terms_and_training_programmes_are_found_by_the_full_text_index(
-    client, shipped_content, lang, query, page
-):
-    response = client.get(f"/{lang}/search/", {"q": query})
-    assert response.status_code == 200
-    assert f"/{lang}{page}" in result_links(response)[:3], result_links(response)[:5]
+@pytest.mark.django_db
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestGlossaryAndTrainingInTheIndex:
+    """Glossary terms and programmes found in the shipped content, loaded once for the class."""
+
+    @pytest.mark.parametrize("lang", ["bn", "en"])
+    @pytest.mark.parametrize(
+        ("query", "path"),
+        [
+            ("এস্ক্রো", "/glossary/escrow/"),  # a glossary term by its other spelling
+            ("escrow acount", "/glossary/escrow/"),  # ... misspelt: found by the expanded query
+            ("har power", "/learn/her-power/"),  # a training programme by its Banglish spelling
+            ("jubo unnayan", "/learn/dyd-freelancing-48-districts/"),
+        ],
+    )
+    def test_glossary_terms_and_training_programmes_are_found_by_the_full_text_index(self, client, lang, query, path):
+        response = client.get(f"/{lang}/search/", {"q": query})
+        assert response.status_code == 200
+        assert f"/{lang}{path}" in result_links(response)[:3], result_links(response)[:5]
 
 
 @pytest.mark.django_db
@@ -668,31 +678,33 @@ def test_expansion_does_not_depend_on_the_order_the_database_returns_words(query
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [("ফ্রিল্যান্সিং", False), ("কাজ", False), ("design", False), ("web design", False), ("payoneer bkash", True)],
-)
-def test_a_large_result_reads_only_its_page_in_the_same_order(shipped_content, monkeypatch, query, first):
-    """Past PHRASED_MATCHES matches the ranking reads a page's bucket rows only when shown;
-    lowered here so the shipped content is "large": the order must be the one read in full."""
-    monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
-    engine = engines.current()
-    phrase, words = query_words(query)
-    slots = [[(word,)] for word in words]
-    first_ids = set(engine.matching(slots)[-2:]) if first else set()
-    lazy = ranking.ranked_ids(slots, phrase, first_ids=first_ids)
-    everything = dict.fromkeys(engine.matching(slots), len(slots))
-    full = ranking._ranked(engine, slots, phrase, None, everything, first_ids)
-    assert isinstance(lazy, ranking.Ranking) and len(full) > 2
-    assert list(lazy) == full and len(lazy) == len(full)
-    for start in range(len(full)):
-        assert lazy[start : start + 3] == full[start : start + 3]
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestLargeResultsOnTheShippedContent:
+    """Reading a page of a large result, on the shipped content loaded once for the class."""
 
+    @pytest.mark.parametrize(
+        ("query", "first"),
+        [("ফ্রিল্যান্সিং", False), ("কাজ", False), ("design", False), ("web design", False), ("payoneer bkash", True)],
+    )
+    def test_a_large_result_reads_only_its_page_in_the_same_order(self, monkeypatch, query, first):
+        """Past PHRASED_MATCHES matches the ranking reads a page's bucket rows only when shown;
+        lowered here so the shipped content is "large": the order must be the one read in full."""
+        monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
+        engine = engines.current()
+        phrase, words = query_words(query)
+        slots = [[(word,)] for word in words]
+        first_ids = set(engine.matching(slots)[-2:]) if first else set()
+        lazy = ranking.ranked_ids(slots, phrase, first_ids=first_ids)
+        everything = dict.fromkeys(engine.matching(slots), len(slots))
+        full = ranking._ranked(engine, slots, phrase, None, everything, first_ids)
+        assert isinstance(lazy, ranking.Ranking) and len(full) > 2
+        assert list(lazy) == full and len(lazy) == len(full)
+        for start in range(len(full)):
+            assert lazy[start : start + 3] == full[start : start + 3]
 
-@pytest.mark.django_db
-def test_result_pages_are_the_same_whether_read_whole_or_by_page(client, shipped_content, monkeypatch):
-    whole = [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)]
-    assert all(whole)
-    monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
-    caches["pages"].clear()
-    assert [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)] == whole
+    def test_result_pages_are_the_same_whether_read_whole_or_by_page(self, client, monkeypatch):
+        whole = [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)]
+        assert all(whole)
+        monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
+        caches["pages"].clear()
+        assert [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)] == whole
