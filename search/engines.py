@@ -89,6 +89,27 @@ POSTGRES_CREATE = [
     "CREATE FUNCTION search_named(query tsquery) RETURNS TABLE (id bigint, names text) LANGUAGE sql STABLE "  # noqa: S608
     f"SET enable_seqscan = off AS $$ SELECT e.id, e.names FROM {TABLE} e WHERE e.names_document @@ query $$",
 ]
+# The index's text kept out of line (TOAST), compressed with lz4 where the server has it:
+# several times faster than the default pglz, and writing the compressed text was a third of
+# a rebuild (10,000 guides: 52 s of writing with pglz, 38 s with lz4).
+POSTGRES_COMPRESSED = ["names", "content", "title_bn", "title_en", "summary_bn", "summary_en", "text_bn", "text_en"]
+POSTGRES_COMPRESSED += ["document", "names_document"]
+
+
+def compress_with_lz4(schema_editor, method="lz4"):
+    """Compress the index's columns with `method` (lz4, or "default") on PostgreSQL built with
+    lz4; values already written keep theirs until rewritten (a rebuild rewrites them all)."""
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        if not cursor.fetchone()[0]:
+            return
+    columns = ", ".join(f"ALTER COLUMN {column} SET COMPRESSION {method}" for column in POSTGRES_COMPRESSED)
+    schema_editor.execute(f"ALTER TABLE {TABLE} {columns}")
+
+
 POSTGRES_DROP = [
     f"ALTER TABLE {TABLE} RESET (toast_tuple_target)",
     "DROP FUNCTION IF EXISTS search_named(tsquery)",

@@ -21,8 +21,6 @@ import unicodedata
 
 from freelanceguide.locale_format import to_ascii_digits
 
-_SPACES = re.compile(" {2,}")
-
 # Single letters folded to the spelling search compares (see the module docstring).
 _FOLDED = {
     "\u09c0": "\u09bf",  # ী -> ি
@@ -76,8 +74,8 @@ def normalise(text, nfc=True):
         text = unicodedata.normalize("NFC", text)
     # str.replace, not _PAIRS.sub: same result (the pairs cannot overlap), several times faster.
     text = text.replace("\u09a1\u09bc", "\u09b0").replace("\u09a2\u09bc", "\u09b0").replace("\u09cd\u09af", "")
-    text = text.translate(_TABLE)
-    return _SPACES.sub(" ", text).strip()
+    # split/join, not a regex (a third faster): the table leaves " " as the only whitespace.
+    return " ".join(text.translate(_TABLE).split())
 
 
 def normalise_with_map(text, limit=None):
