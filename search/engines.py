@@ -89,25 +89,31 @@ POSTGRES_CREATE = [
     "CREATE FUNCTION search_named(query tsquery) RETURNS TABLE (id bigint, names text) LANGUAGE sql STABLE "  # noqa: S608
     f"SET enable_seqscan = off AS $$ SELECT e.id, e.names FROM {TABLE} e WHERE e.names_document @@ query $$",
 ]
-# The index's text kept out of line (TOAST), compressed with lz4 where the server has it:
-# several times faster than the default pglz, and writing the compressed text was a third of
-# a rebuild (10,000 guides: 52 s of writing with pglz, 38 s with lz4).
+# How PostgreSQL stores the index's text (migration 0006):
+# - out of line (TOAST), compressed with lz4 where the server has it: several times faster
+#   than the default pglz; writing the compressed text was a third of a rebuild (10,000
+#   guides: 52 s of writing with pglz, 38 s with lz4);
+# - except `names`, kept in the row (compressed; out of line only if a row cannot fit a page):
+#   ranking reads the names of every row whose names match, and a word in a thousand titles
+#   cost a thousand out-of-line reads.
 POSTGRES_COMPRESSED = ["names", "content", "title_bn", "title_en", "summary_bn", "summary_en", "text_bn", "text_en"]
 POSTGRES_COMPRESSED += ["document", "names_document"]
+POSTGRES_IN_ROW = ["names"]
 
 
-def compress_with_lz4(schema_editor, method="lz4"):
-    """Compress the index's columns with `method` (lz4, or "default") on PostgreSQL built with
-    lz4; values already written keep theirs until rewritten (a rebuild rewrites them all)."""
+def store(schema_editor, default=False):
+    """Set how PostgreSQL stores the index's columns (see above); `default=True` undoes it.
+    Rows already written keep their form until rewritten (a rebuild rewrites them all)."""
     connection = schema_editor.connection
     if connection.vendor != "postgresql":
         return
+    changes = [f"ALTER COLUMN {column} SET STORAGE {'EXTENDED' if default else 'MAIN'}" for column in POSTGRES_IN_ROW]
     with connection.cursor() as cursor:
         cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
-        if not cursor.fetchone()[0]:
-            return
-    columns = ", ".join(f"ALTER COLUMN {column} SET COMPRESSION {method}" for column in POSTGRES_COMPRESSED)
-    schema_editor.execute(f"ALTER TABLE {TABLE} {columns}")
+        if cursor.fetchone()[0]:
+            method = "DEFAULT" if default else "lz4"
+            changes += [f"ALTER COLUMN {column} SET COMPRESSION {method}" for column in POSTGRES_COMPRESSED]
+    schema_editor.execute(f"ALTER TABLE {TABLE} {', '.join(changes)}")
 
 
 POSTGRES_DROP = [
@@ -168,22 +174,47 @@ class _Engine:
         """(SQL, params): `id` is one of `ids`."""
         raise NotImplementedError
 
+    def _named_select(self):
+        """SQL selecting (id, names) of the rows whose names match its one parameter."""
+        raise NotImplementedError
+
+    def _any(self, slots):
+        """The engine's query for names matching any of the slots."""
+        raise NotImplementedError
+
     def matching(self, slots):
         """Ids of the rows matching every slot."""
         return [row[0] for row in _rows(self._select(), [self._every(slots)])]
 
-    def count_by_kind(self, slots):
-        """{kind's position in Kind: rows of that kind matching every slot}."""
-        sql = f"SELECT id / {KIND_SPAN}, COUNT(*) FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
-        return dict(_rows(sql, [self._every(slots)]))
+    def overview(self, slots, first=()):
+        """What ranking needs of a query that needs every slot, from one match (for a common
+        word, most of the query's time): ({kind's position in Kind: rows of that kind
+        matching}, {id: names} of the matching rows whose names match a slot, the ids of
+        `first` that match)."""
+        sql = (
+            f"WITH hit AS MATERIALIZED ({self._select()}) "  # noqa: S608
+            f"SELECT id / {KIND_SPAN}, COUNT(*), NULL FROM hit GROUP BY id / {KIND_SPAN} "
+            f"UNION ALL SELECT named.id, -1, named.names FROM ({self._named_select()}) named "
+            "WHERE named.id IN (SELECT id FROM hit)"
+        )
+        params = [self._every(slots), self._any(slots)]
+        if first:
+            within, within_params = self._in(first)
+            sql += f" UNION ALL SELECT id, -2, NULL FROM hit WHERE {within}"  # noqa: S608
+            params += within_params
+        per_kind, named, first_matching = {}, {}, set()
+        for value, count, names in _rows(sql, params):
+            if count == -1:
+                named[value] = names
+            elif count == -2:
+                first_matching.add(value)
+            else:
+                per_kind[value] = count
+        return per_kind, named, first_matching
 
-    def among(self, slots, ids):
-        """Those of `ids` whose rows match every slot."""
-        if not ids:
-            return []
-        within, within_params = self._in(ids)
-        sql = f"SELECT id FROM ({self._select()}) hit WHERE {within}"  # noqa: S608
-        return [row[0] for row in _rows(sql, [self._every(slots), *within_params])]
+    def named(self, slots):
+        """[(id, names)] of the rows whose names match one of the slots."""
+        return _rows(self._named_select(), [self._any(slots)])
 
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving
@@ -224,10 +255,11 @@ class SQLite(_Engine):
         """Ids of the rows holding `words` in a row (the last as a word's beginning)."""
         return [row[0] for row in _rows(self._select(), [_sqlite_term(words)])]
 
-    def named(self, slots):
-        """[(id, names)] of the rows whose names match one of the slots."""
-        sql = f"SELECT rowid, names FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
-        return _rows(sql, [" OR ".join(self.slot(terms) for terms in slots)])
+    def _named_select(self):
+        return f"SELECT rowid AS id, names FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
+
+    def _any(self, slots):
+        return " OR ".join(self.slot(terms) for terms in slots)
 
 
 class Postgres(_Engine):
@@ -251,9 +283,11 @@ class Postgres(_Engine):
     def phrase(self, words):
         return [row[0] for row in _rows(self._select(), [_postgres_term(words)])]
 
-    def named(self, slots):
-        sql = "SELECT id, names FROM search_named(CAST(%s AS tsquery))"
-        return _rows(sql, [" | ".join(self.slot(terms) for terms in slots)])
+    def _named_select(self):
+        return "SELECT id, names FROM search_named(CAST(%s AS tsquery))"
+
+    def _any(self, slots):
+        return " | ".join(self.slot(terms) for terms in slots)
 
 
 def current():

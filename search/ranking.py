@@ -69,15 +69,18 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
     `need`, a row may miss some slots (at least `need` must match); `first_ids` rank above all
     others (rule 1)."""
     engine = engines.current()
+    first = set(first_ids)
     if need is None:
-        per_kind = engine.count_by_kind(slots)
-        total = sum(per_kind.values())
-        if total > PHRASED_MATCHES:
-            return _ranked_lazily(engine, slots, phrase, per_kind, set(first_ids))
-        matched = dict.fromkeys(engine.matching(slots) if total else (), len(slots))
+        # The counts, the matching rows whose names match a slot (few: names are short; each is
+        # looked at, rule 3) and which first ids match, from one match of the query.
+        per_kind, named, first_matching = engine.overview(slots, first)
+        if sum(per_kind.values()) > PHRASED_MATCHES:
+            return _ranked_lazily(engine, slots, phrase, per_kind, first, named, named.keys() | first_matching)
+        matched = dict.fromkeys(engine.matching(slots) if per_kind else (), len(slots))
     else:
         matched = dict(engine.matching_some(slots, need))
-    return _ranked(engine, slots, phrase, need, matched, set(first_ids))
+        named = dict(engine.named(slots)) if matched else {}
+    return _ranked(engine, slots, phrase, need, matched, first, named)
 
 
 def _looked_at(engine, slots, phrase, first, base, names_of):
@@ -93,12 +96,12 @@ def _looked_at(engine, slots, phrase, first, base, names_of):
     return looked_at
 
 
-def _ranked(engine, slots, phrase, need, matched, first):
+def _ranked(engine, slots, phrase, need, matched, first, named):
     """All the ids, in order (a few hundred matches, or an expanded query needing most words)."""
     if not matched and not first:
         return []
     count = len(slots)
-    names_of = {pk: names for pk, names in engine.named(slots) if pk in matched}
+    names_of = {pk: names for pk, names in named.items() if pk in matched}
     for pk in first:
         matched.setdefault(pk, count)
 
@@ -139,16 +142,14 @@ def _ranked(engine, slots, phrase, need, matched, first):
     return ordered
 
 
-def _ranked_lazily(engine, slots, phrase, per_kind, first):
+def _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep):
     """The order of `_ranked` for a query needing every slot with more than PHRASED_MATCHES
     matches, without reading every match: per kind, the rows looked at one by one, then the
-    bucket (every other match, in id order), which only a page that shows some of it reads."""
+    bucket (every other match, in id order), which only a page that shows some of it reads.
+    `keep`: those of the `named` rows and the `first` ids that match every slot."""
     count = len(slots)
     unnamed = FIRST + 3 + 2 * count
-    candidates = dict(engine.named(slots))
-    # Which of them match every slot (with one slot, a row whose names match it does).
-    keep = set(engine.among(slots, [*candidates, *first])) if count > 1 or first else set(candidates)
-    names_of = {pk: names for pk, names in candidates.items() if pk in keep}
+    names_of = {pk: names for pk, names in named.items() if pk in keep}
     looked_at = _looked_at(engine, slots, phrase, first, lambda pk: 0 if pk in first else FIRST, names_of)
     groups = []
     for kind in looked_at.keys() | per_kind.keys():
