@@ -187,30 +187,21 @@ class _Engine:
         return [row[0] for row in _rows(self._select(), [self._every(slots)])]
 
     def overview(self, slots, first=()):
-        """What ranking needs of a query that needs every slot, from one match (for a common
-        word, most of the query's time): ({kind's position in Kind: rows of that kind
-        matching}, {id: names} of the matching rows whose names match a slot, the ids of
-        `first` that match)."""
-        sql = (
-            f"WITH hit AS MATERIALIZED ({self._select()}) "  # noqa: S608
-            f"SELECT id / {KIND_SPAN}, COUNT(*), NULL FROM hit GROUP BY id / {KIND_SPAN} "
-            f"UNION ALL SELECT named.id, -1, named.names FROM ({self._named_select()}) named "
-            "WHERE named.id IN (SELECT id FROM hit)"
-        )
-        params = [self._every(slots), self._any(slots)]
-        if first:
-            within, within_params = self._in(first)
-            sql += f" UNION ALL SELECT id, -2, NULL FROM hit WHERE {within}"  # noqa: S608
-            params += within_params
-        per_kind, named, first_matching = {}, {}, set()
-        for value, count, names in _rows(sql, params):
-            if count == -1:
-                named[value] = names
-            elif count == -2:
-                first_matching.add(value)
-            else:
-                per_kind[value] = count
-        return per_kind, named, first_matching
+        """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
+        of that kind matching}, {id: names} of the matching rows whose names match a slot, the
+        ids of `first` that match)."""
+        counts = f"SELECT id / {KIND_SPAN}, COUNT(*) FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
+        per_kind = dict(_rows(counts, [self._every(slots)]))
+        if not per_kind:
+            return {}, {}, set()
+        named = dict(self.named(slots))
+        if (len(slots) > 1 and named) or first:  # (with one slot, a row whose names match it matches)
+            within, within_params = self._in([*named, *first])
+            sql = f"SELECT id FROM ({self._select()}) hit WHERE {within}"  # noqa: S608
+            matching = {row[0] for row in _rows(sql, [self._every(slots), *within_params])}
+            named = {pk: names for pk, names in named.items() if pk in matching}
+            first = matching.intersection(first)
+        return per_kind, named, set(first)
 
     def named(self, slots):
         """[(id, names)] of the rows whose names match one of the slots."""
@@ -282,6 +273,31 @@ class Postgres(_Engine):
 
     def phrase(self, words):
         return [row[0] for row in _rows(self._select(), [_postgres_term(words)])]
+
+    def overview(self, slots, first=()):
+        """As `_Engine.overview`, from one match (for a common word, most of the query's
+        time) in one statement; SQLite does better with three (no round trips, and the
+        materialised match costs it more than matching again)."""
+        sql = (
+            f"WITH hit AS MATERIALIZED ({self._select()}) "  # noqa: S608
+            f"SELECT id / {KIND_SPAN}, COUNT(*), NULL FROM hit GROUP BY id / {KIND_SPAN} "
+            f"UNION ALL SELECT named.id, -1, named.names FROM ({self._named_select()}) named "
+            "WHERE named.id IN (SELECT id FROM hit)"
+        )
+        params = [self._every(slots), self._any(slots)]
+        if first:
+            within, within_params = self._in(first)
+            sql += f" UNION ALL SELECT id, -2, NULL FROM hit WHERE {within}"  # noqa: S608
+            params += within_params
+        per_kind, named, first_matching = {}, {}, set()
+        for value, count, names in _rows(sql, params):
+            if count == -1:
+                named[value] = names
+            elif count == -2:
+                first_matching.add(value)
+            else:
+                per_kind[value] = count
+        return per_kind, named, first_matching
 
     def _named_select(self):
         return "SELECT id, names FROM search_named(CAST(%s AS tsquery))"
