@@ -24,6 +24,7 @@ a word that is on every page cost more than the whole page may (README, "Search"
 """
 
 import bisect
+import collections
 import itertools
 import json
 import unicodedata
@@ -155,6 +156,11 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
+def _only(named, matching):
+    """The `named` rows ({id: names}) whose ids are in `matching`."""
+    return {pk: names for pk, names in named.items() if pk in matching}
+
+
 def _counted(selects, params, need):
     """[(id, how many of the selects found it)] for ids found by at least `need` of them."""
     union = " UNION ALL ".join(selects)
@@ -197,13 +203,12 @@ class _Engine:
         if not per_kind:
             return {}, {}, set()
         named = dict(self.named(slots))
-        if (len(slots) > 1 and named) or first:  # (with one slot, a row whose names match it matches)
-            within, within_params = self._in([*named, *first])
-            sql = f"SELECT id FROM ({self._select()}) hit WHERE {within}"  # noqa: S608
-            matching = {row[0] for row in _rows(sql, [self._every(slots), *within_params])}
-            named = {pk: names for pk, names in named.items() if pk in matching}
-            first = matching.intersection(first)
-        return per_kind, named, set(first)
+        if (len(slots) == 1 or not named) and not first:  # with one slot, a row whose names match it matches
+            return per_kind, named, set()
+        within, within_params = self._in([*named, *first])
+        sql = f"SELECT id FROM ({self._select()}) hit WHERE {within}"  # noqa: S608
+        matching = {row[0] for row in _rows(sql, [self._every(slots), *within_params])}
+        return per_kind, _only(named, matching), matching.intersection(first)
 
     def named(self, slots):
         """[(id, names)] of the rows whose names match one of the slots."""
@@ -260,21 +265,16 @@ class SQLite(_Engine):
             return super().overview(slots, first)
         ids = sorted(self.matching(slots))  # (FTS5 gives rowid order already: a linear check)
         self._matched = (self._every(slots), ids)
-        per_kind = {}
-        for pk in ids:
-            kind = pk // KIND_SPAN
-            per_kind[kind] = per_kind.get(kind, 0) + 1
         if not ids:
             return {}, {}, set()
-        named = dict(self.named(slots))
-        if len(slots) > 1 or first:
-            matching = set(ids)
-            named = {pk: names for pk, names in named.items() if pk in matching}
-            first = matching.intersection(first)
-        return per_kind, named, set(first)
+        matching = set(ids)
+        per_kind = dict(collections.Counter(pk // KIND_SPAN for pk in ids))
+        return per_kind, _only(dict(self.named(slots)), matching), matching.intersection(first)
+
+    _matched = (None, [])  # (the query, its matching ids) of the last overview
 
     def page(self, slots, kind, excluded, offset, limit):
-        every, ids = getattr(self, "_matched", (None, None))
+        every, ids = self._matched
         if every != self._every(slots):
             return super().page(slots, kind, excluded, offset, limit)
         start, end = bisect.bisect_left(ids, kind * KIND_SPAN), bisect.bisect_left(ids, (kind + 1) * KIND_SPAN)

@@ -121,7 +121,7 @@ def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
 
     def rows_of(batch):
         rows = [entry_model(id=id_, kind=kind, object_id=obj.pk, **entry_values(obj)) for id_, kind, obj in batch]
-        return rows, {word for row in rows for text in (row.names, row.content) for word in text.split()}
+        return rows, set().union(*(words_of(row.names, row.content) for row in rows))
 
     # A thread makes the next rows (Python: normalising text) while the database writes these
     # (PostgreSQL in its own process, SQLite without the GIL): a rebuild on two cores, not one.

@@ -146,10 +146,10 @@ def _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep):
     """The order of `_ranked` for a query needing every slot with more than PHRASED_MATCHES
     matches, without reading every match: per kind, the rows looked at one by one, then the
     bucket (every other match, in id order), which only a page that shows some of it reads.
-    `keep`: those of the `named` rows and the `first` ids that match every slot."""
+    `named`: the matching rows whose names match; `keep`: those and the matching first ids."""
     count = len(slots)
     unnamed = FIRST + 3 + 2 * count
-    names_of = {pk: names for pk, names in named.items() if pk in keep}
+    names_of = dict(named)  # (_looked_at adds the first ids' names)
     looked_at = _looked_at(engine, slots, phrase, first, lambda pk: 0 if pk in first else FIRST, names_of)
     groups = []
     for kind in looked_at.keys() | per_kind.keys():
