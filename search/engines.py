@@ -150,6 +150,19 @@ def _postgres_term(words):
     return "(" + " <-> ".join(lexemes) + ")"
 
 
+def _needed(terms):
+    """The terms of a slot that can find a row no other term finds: "কাজ" (any word beginning
+    so) already finds every row "কাজে" or "কাজ করা" finds. Expansion offers such pairs often,
+    and each term costs the engine a merge of its rows (a common word: thousands)."""
+    terms = list(dict.fromkeys(tuple(words) for words in terms))
+    beginnings = {words[0] for words in terms if len(words) == 1 and not _whole(words)}
+    return [
+        words
+        for words in terms
+        if not any(words[0].startswith(beginning) and words != (beginning,) for beginning in beginnings)
+    ]
+
+
 def _rows(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -192,12 +205,34 @@ class _Engine:
 
     def matching(self, slots):
         """Ids of the rows matching every slot."""
-        return [row[0] for row in _rows(self._select(), [self._every(slots)])]
+        query = self._every(slots)
+        every, ids = self._matched
+        if every == query:
+            return list(ids)
+        return [row[0] for row in _rows(self._select(), [query])]
+
+    def _reads_ids(self, slots):
+        """Whether `overview` reads every matching id (kept for `page` and `matching`) rather
+        than counting them per kind and matching again for a page."""
+        raise NotImplementedError
 
     def overview(self, slots, first=()):
         """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
         of that kind matching}, {id: names} of the matching rows whose names match a slot, the
         ids of `first` that match)."""
+        if not self._reads_ids(slots):
+            return self._counted_overview(slots, first)
+        ids = sorted(self.matching(slots))  # (nearly in id order already: a quick sort)
+        self._matched = (self._every(slots), ids)
+        if not ids:
+            return {}, {}, set()
+        matching = set(ids)
+        per_kind = dict(collections.Counter(pk // KIND_SPAN for pk in ids))
+        return per_kind, _only(dict(self.named(slots)), matching), matching.intersection(first)
+
+    _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
+
+    def _counted_overview(self, slots, first):
         counts = f"SELECT id / {KIND_SPAN}, COUNT(*) FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
         per_kind = dict(_rows(counts, [self._every(slots)]))
         if not per_kind:
@@ -217,6 +252,11 @@ class _Engine:
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving
         out `excluded`: `limit` of them from `offset` on."""
+        every, ids = self._matched
+        if every == self._every(slots):
+            start, end = bisect.bisect_left(ids, kind * KIND_SPAN), bisect.bisect_left(ids, (kind + 1) * KIND_SPAN)
+            rows = (pk for pk in ids[start:end] if pk not in excluded)
+            return list(itertools.islice(rows, offset, offset + limit))
         within, within_params = self._in(sorted(excluded))
         sql = (
             f"SELECT id FROM ({self._select()}) hit WHERE id >= %s AND id < %s AND NOT {within} "  # noqa: S608
@@ -235,7 +275,7 @@ class SQLite(_Engine):
 
     @staticmethod
     def slot(terms):
-        return "(" + " OR ".join(_sqlite_term(words) for words in terms) + ")"
+        return "(" + " OR ".join(_sqlite_term(words) for words in _needed(terms)) + ")"
 
     def _select(self):
         return f"SELECT rowid AS id FROM {SQLITE_FTS} WHERE {SQLITE_FTS} MATCH %s"  # noqa: S608
@@ -256,30 +296,12 @@ class SQLite(_Engine):
     def _named_select(self):
         return f"SELECT rowid AS id, names FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
 
-    def overview(self, slots, first=()):
-        """As `_Engine.overview`; for several slots from the matching ids read once, kept for
-        `page`: matching an expression of several slots of alternatives again costs SQLite more
-        than reading the ids (in process); for one slot, less (README, "Search": the Banglish
-        queries of the bench about a tenth faster, a common word a fifth slower read so)."""
-        if len(slots) == 1:
-            return super().overview(slots, first)
-        ids = sorted(self.matching(slots))  # (FTS5 gives rowid order already: a linear check)
-        self._matched = (self._every(slots), ids)
-        if not ids:
-            return {}, {}, set()
-        matching = set(ids)
-        per_kind = dict(collections.Counter(pk // KIND_SPAN for pk in ids))
-        return per_kind, _only(dict(self.named(slots)), matching), matching.intersection(first)
-
-    _matched = (None, [])  # (the query, its matching ids) of the last overview
-
-    def page(self, slots, kind, excluded, offset, limit):
-        every, ids = self._matched
-        if every != self._every(slots):
-            return super().page(slots, kind, excluded, offset, limit)
-        start, end = bisect.bisect_left(ids, kind * KIND_SPAN), bisect.bisect_left(ids, (kind + 1) * KIND_SPAN)
-        rows = (pk for pk in ids[start:end] if pk not in excluded)
-        return list(itertools.islice(rows, offset, offset + limit))
+    def _reads_ids(self, slots):
+        # For several slots of alternatives, matching again costs SQLite more than reading
+        # the ids (in process); for one slot, counting and matching a page again cost less
+        # (README, "Search": the Banglish queries of the bench about a tenth faster, a common
+        # word a fifth slower read so).
+        return len(slots) > 1
 
     def _any(self, slots):
         return " OR ".join(self.slot(terms) for terms in slots)
@@ -290,7 +312,7 @@ class Postgres(_Engine):
 
     @staticmethod
     def slot(terms):
-        return "(" + " | ".join(_postgres_term(words) for words in terms) + ")"
+        return "(" + " | ".join(_postgres_term(words) for words in _needed(terms)) + ")"
 
     def _select(self):
         return "SELECT id FROM search_matching(CAST(%s AS tsquery)) AS id"
@@ -306,32 +328,8 @@ class Postgres(_Engine):
     def phrase(self, words):
         return [row[0] for row in _rows(self._select(), [_postgres_term(words)])]
 
-    def overview(self, slots, first=()):
-        """As `_Engine.overview`, from one match (for a common word, most of the query's
-        time) in one statement; SQLite does better with three (no round trips, and the
-        materialised match costs it more than matching again)."""
-        # With one slot, a row whose names match it matches: no need to test the named rows.
-        test_named = len(slots) > 1
-        sql = (
-            f"WITH hit AS MATERIALIZED ({self._select()}) "  # noqa: S608
-            f"SELECT id / {KIND_SPAN}, COUNT(*), NULL FROM hit GROUP BY id / {KIND_SPAN} "
-            f"UNION ALL SELECT named.id, -1, named.names FROM ({self._named_select()}) named"
-            + (" WHERE named.id IN (SELECT id FROM hit)" if test_named else "")
-        )
-        params = [self._every(slots), self._any(slots)]
-        if first:
-            within, within_params = self._in(first)
-            sql += f" UNION ALL SELECT id, -2, NULL FROM hit WHERE {within}"  # noqa: S608
-            params += within_params
-        per_kind, named, first_matching = {}, {}, set()
-        for value, count, names in _rows(sql, params):
-            if count == -1:
-                named[value] = names
-            elif count == -2:
-                first_matching.add(value)
-            else:
-                per_kind[value] = count
-        return per_kind, named, first_matching
+    def _reads_ids(self, slots):
+        return True
 
     def _named_select(self):
         return "SELECT id, names FROM search_named(CAST(%s AS tsquery))"

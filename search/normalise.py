@@ -78,23 +78,60 @@ def normalise(text, nfc=True):
     return " ".join(text.translate(_TABLE).split())
 
 
-def normalise_with_map(text, limit=None):
+class _OneForOneTable(dict):
+    """`_TABLE` with each dropped character kept as a NUL: the translated text keeps the
+    original's length, so an index in one is the same character's index in the other (except
+    where a character casefolds to several: "ß" -> "ss"). A NUL in the text itself is a control
+    character, so it becomes a space: a NUL left after translating is always a dropped one."""
+
+    def __missing__(self, code):
+        self[code] = mapped = _TABLE[code] or "\0"
+        return mapped
+
+
+_ONE_FOR_ONE = _OneForOneTable()
+
+
+def normalise_with_map(text):
     """`normalise` of an NFC `text`, plus, for each output character, its index in `text`.
 
     Used to find a match in readable text: search the normalised form, then map the span
-    back to the characters the reader sees. Gives the same string as `normalise`; with
-    `limit`, stops once that many characters are out (a long body's first match is enough).
+    back to the characters the reader sees. Gives the same string as `normalise`.
     """
     # Letter pairs become strings of their own length (the folded letter, then characters
     # the table drops), so every index still points into `text`.
     same_length = _PAIRS.sub(_fold_pair_in_place, text)
+    one_for_one = same_length.translate(_ONE_FOR_ONE)
+    if len(one_for_one) != len(same_length):  # a character casefolds to several (rare)
+        return _normalise_with_map_by_character(same_length)
+    # A step per word, not per character (a results page maps a dozen passages): the words
+    # are joined by one space, at the index of the first space after the word before.
+    words, where = [], []
+    position = 0
+    space = None  # index of the space after the last word kept
+    for piece in one_for_one.split(" "):
+        end = position + len(piece)
+        if "\0" in piece:  # a dropped character inside (a ZWNJ, a য-ফলা)
+            kept = [position + index for index, char in enumerate(piece) if char != "\0"]
+            piece = piece.replace("\0", "")
+        else:
+            kept = range(position, end)
+        if piece:
+            if words:
+                where.append(space)
+            words.append(piece)
+            where.extend(kept)
+            space = end
+        position = end + 1
+    return " ".join(words), where
+
+
+def _normalise_with_map_by_character(same_length):
+    """`normalise_with_map` a character at a time, for text where a character casefolds to
+    several."""
     out, where = [], []
     space = True  # drop leading spaces
     for index, mapped in enumerate(map(_TABLE.__getitem__, map(ord, same_length))):
-        if not mapped:
-            continue
-        if limit is not None and len(out) >= limit:
-            return "".join(out), where
         for char in mapped:  # (casefolding may give more than one character)
             if char == " ":
                 if space:

@@ -53,7 +53,7 @@ def highlight(text, terms, nfc=True):
 
 def _first_match(text, phrase, words):
     """(start, end) in `text` of the phrase's first occurrence, else the earliest word's."""
-    normal = normalise(text)  # fast; the mapping pass below runs only up to the match
+    normal, where = normalise_with_map(text)
     position = normal.find(phrase) if phrase else -1
     term = phrase
     if position == -1:
@@ -61,7 +61,6 @@ def _first_match(text, phrase, words):
         if not found:
             return None
         position, term = min(found)
-    _normal, where = normalise_with_map(text, limit=position + len(term))
     return where[position], where[position + len(term) - 1] + 1
 
 
