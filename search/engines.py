@@ -31,7 +31,8 @@ import unicodedata
 
 from django.db import connection
 
-from .models import KIND_SPAN
+from .copies import ProcessCopy
+from .models import KIND_SPAN, SearchEntry
 
 TABLE = "search_searchentry"
 
@@ -169,6 +170,29 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
+def _every_rows_names():
+    return dict(SearchEntry.objects.values_list("id", "names").iterator(chunk_size=2000))
+
+
+_names = ProcessCopy(_every_rows_names)
+
+
+def names_of(ids):
+    """{id: names} of the index rows `ids`, from this process's copy (a row written since,
+    by another process that could not say so, is read from the database)."""
+    copy = _names.get()
+    found = {pk: copy.get(pk) for pk in ids}
+    missing = [pk for pk, names in found.items() if names is None]
+    if missing:
+        found.update(SearchEntry.objects.filter(id__in=missing).values_list("id", "names"))
+    return {pk: names for pk, names in found.items() if names is not None}
+
+
+# Where an engine counts a query's matches rather than reading them (`_Engine._reads_ids`), it
+# reads them still when there are at most this many.
+FEW = 300
+
+
 def _only(named, matching):
     """The `named` rows ({id: names}) whose ids are in `matching`."""
     return {pk: names for pk, names in named.items() if pk in matching}
@@ -213,22 +237,27 @@ class _Engine:
 
     def _reads_ids(self, slots):
         """Whether `overview` reads every matching id (kept for `page` and `matching`) rather
-        than counting them per kind and matching again for a page."""
+        than counting them per kind and matching again for a page (past FEW matches)."""
         raise NotImplementedError
 
     def overview(self, slots, first=()):
         """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
         of that kind matching}, {id: names} of the matching rows whose names match a slot, the
         ids of `first` that match)."""
-        if not self._reads_ids(slots):
-            return self._counted_overview(slots, first)
-        ids = sorted(self.matching(slots))  # (nearly in id order already: a quick sort)
-        self._matched = (self._every(slots), ids)
+        every = self._every(slots)
+        if self._reads_ids(slots):
+            ids = [row[0] for row in _rows(self._select(), [every])]
+        else:  # a few hundred ids are read faster than counted, then matched again
+            ids = [row[0] for row in _rows(f"{self._select()} LIMIT %s", [every, FEW + 1])]
+            if len(ids) > FEW:
+                return self._counted_overview(slots, first)
+        ids.sort()  # (nearly in id order already: a quick sort)
+        self._matched = (every, ids)
         if not ids:
             return {}, {}, set()
         matching = set(ids)
         per_kind = dict(collections.Counter(pk // KIND_SPAN for pk in ids))
-        return per_kind, _only(dict(self.named(slots)), matching), matching.intersection(first)
+        return per_kind, _only(self.named(slots), matching), matching.intersection(first)
 
     _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
 
@@ -237,7 +266,7 @@ class _Engine:
         per_kind = dict(_rows(counts, [self._every(slots)]))
         if not per_kind:
             return {}, {}, set()
-        named = dict(self.named(slots))
+        named = self.named(slots)
         if (len(slots) == 1 or not named) and not first:  # with one slot, a row whose names match it matches
             return per_kind, named, set()
         within, within_params = self._in([*named, *first])
@@ -246,8 +275,11 @@ class _Engine:
         return per_kind, _only(named, matching), matching.intersection(first)
 
     def named(self, slots):
-        """[(id, names)] of the rows whose names match one of the slots."""
-        return _rows(self._named_select(), [self._any(slots)])
+        """{id: names} of the rows whose names match one of the slots: the engine says which,
+        the process's copy of every row's names says what (reading a common word's thousands
+        of names from the database was most of such a query's time)."""
+        sql = f"SELECT id FROM ({self._named_select()}) named"  # noqa: S608
+        return names_of(row[0] for row in _rows(sql, [self._any(slots)]))
 
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving

@@ -17,16 +17,14 @@ Spelling variants of Bangla need no step here: search.normalise folds them on bo
 import bisect
 import functools
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 
 import avro
 from anyascii import anyascii
-from django.core.cache import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .copies import ProcessCopy
 from .normalise import normalise
 
 LATIN = re.compile(r"[a-z]+")
@@ -43,9 +41,6 @@ STOP_WORDS = set(
         "a an the of to in on at for and or is are be i my me what with from can do does by it this that"
     ).split()
 )
-# The vocabulary is reread when another process changed it, or at the latest after this.
-VOCABULARY_MAX_AGE = 600
-_GENERATION_KEY = "search:vocabulary-generation"
 
 _PHONETIC = [
     ("ph", "f"), ("bh", "v"), ("v", "b"), ("gh", "g"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("sh", "s"),
@@ -114,35 +109,11 @@ class Vocabulary:
         return position < len(self.words) and self.words[position] == word
 
 
-_lock = threading.Lock()
-_loaded = {"generation": None, "at": 0.0, "vocabulary": None}
-
-
-def vocabulary_changed():
-    """Called after every write to the vocabulary: other processes reload theirs."""
-    _loaded["vocabulary"] = None
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, None)
-    except Exception:  # noqa: BLE001, S110 (no shared cache: other processes reload within VOCABULARY_MAX_AGE)
-        pass
-
-
-def _generation():
-    try:
-        return cache.get(_GENERATION_KEY)
-    except Exception:  # noqa: BLE001 (as above: a cache outage must not stop a search)
-        return None
+_vocabulary = ProcessCopy(Vocabulary.load)
 
 
 def vocabulary():
-    generation = _generation()
-    with _lock:
-        stale = _loaded["generation"] != generation or time.monotonic() - _loaded["at"] > VOCABULARY_MAX_AGE
-        if _loaded["vocabulary"] is None or stale:
-            _loaded.update(generation=generation, at=time.monotonic(), vocabulary=Vocabulary.load())
-        return _loaded["vocabulary"]
+    return _vocabulary.get()
 
 
 @dataclass

@@ -25,7 +25,7 @@ from marketplaces.models import Marketplace
 from skills.models import Skill
 from training.models import Programme
 
-from . import expand
+from . import copies, expand
 from .models import Kind, SearchEntry, SearchWord, entry_id
 from .normalise import normalise, readable
 
@@ -101,7 +101,7 @@ def update_entry(obj, kind):
         kind=kind, object_id=obj.pk, defaults=values, create_defaults={**values, "id": entry_id(kind, obj.pk)}
     )
     _add_words(words_of(values["names"], values["content"]))
-    expand.vocabulary_changed()
+    copies.index_changed()
 
 
 def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
@@ -132,7 +132,7 @@ def rebuild(sources=None, entry_model=SearchEntry, word_model=SearchWord):
             entry_model.objects.bulk_create(rows)
             words |= batch_words
     _add_words(words, word_model, vocabulary_empty=True)
-    expand.vocabulary_changed()
+    copies.index_changed()
     return len(items)
 
 

@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import engines
-from .models import KIND_SPAN, Kind, SearchEntry
+from .models import KIND_SPAN, Kind
 
 FIRST = 10000
 PER_SLOT = 100
@@ -79,15 +79,13 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
         matched = dict.fromkeys(engine.matching(slots) if per_kind else (), len(slots))
     else:
         matched = dict(engine.matching_some(slots, need))
-        named = dict(engine.named(slots)) if matched else {}
+        named = engine.named(slots) if matched else {}
     return _ranked(engine, slots, phrase, need, matched, first, named)
 
 
 def _looked_at(engine, slots, phrase, first, base, names_of):
     """kind -> tier -> [(secondary, id)]: rule 3's order of the rows looked at one by one."""
-    missing = first - names_of.keys()
-    if missing:
-        names_of.update(SearchEntry.objects.filter(id__in=missing).values_list("id", "names"))
+    names_of.update(engines.names_of(first - names_of.keys()))
     looked_at = defaultdict(lambda: defaultdict(list))
     tier_of = _name_tiers(phrase, slots)
     for pk, names in names_of.items():

@@ -8,11 +8,11 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from search import engines, expand, ranking
+from search import copies, engines, expand, ranking
 from search.indexing import rebuild
 from search.models import Kind, SearchEntry, SearchWord, entry_id
 from search.normalise import normalise, normalise_with_map, readable
@@ -704,7 +704,7 @@ def test_expansion_does_not_depend_on_the_order_the_database_returns_words(query
         SearchWord.objects.all().delete()
         for word in order:
             SearchWord.objects.create(word=word, key=expand.roman_key(word))
-        expand.vocabulary_changed()
+        copies.index_changed()
         found.append([slot.terms for slot in expand.expand([query])])
     assert found[0] == found[1]
 
@@ -771,3 +771,51 @@ def test_postgresql_stores_the_index_text_with_lz4_and_the_names_in_the_row():
         }
         cursor.execute(f"SELECT pg_column_compression(content), pg_column_compression(names) FROM {engines.TABLE}")  # noqa: S608
         assert cursor.fetchall() == [("lz4", "lz4")]
+
+
+def test_engines_leave_out_alternatives_another_one_already_finds():
+    # "কাজ" (a word's beginning) finds every row "কাজে" or "কাজ করা" finds; "ক" is a whole word only.
+    terms = [("কাজে",), ("কাজ",), ("কাজ", "করা"), ("কাজ",), ("কা",), ("ক",), ("কম",), ("kaj",)]
+    assert engines._needed(terms) == [("কা",), ("ক",), ("কম",), ("kaj",)]
+    assert engines._needed([("কাজ",), ("কাজে",)]) == [("কাজ",)]
+    assert engines._needed([("ক",), ("কম",)]) == [("ক",), ("কম",)]
+
+
+@pytest.mark.django_db
+def test_ranking_sees_an_edited_title_at_once_and_another_processs_edit_at_its_next_search(client):
+    topic = factories.topic()
+    old = factories.guide(topic=topic, title_en="Writing proposals", summary_en="How to write one.")
+    other = factories.guide(topic=topic, title_en="Clients", summary_en="Proposals that clients read.")
+
+    def first():
+        caches["pages"].clear()
+        return result_links(client.get("/en/search/", {"q": "proposals"}))[0]
+
+    with translation.override("en"):
+        old_url, other_url = old.get_absolute_url(), other.get_absolute_url()
+    assert first() == old_url
+    # An edit in this process: the guide whose title is now the whole query comes first.
+    other.title_en = "Proposals"
+    other.save()
+    assert first() == other_url
+    # Another process's edit: the row changed and the shared generation counted up; this
+    # process's copy of the names is reread at its next search (the longer name now comes last).
+    SearchEntry.objects.filter(id=entry_id(Kind.GUIDE, other.pk)).update(names="\n clients and proposals \n")
+    cache.incr("search:vocabulary-generation")
+    assert first() == old_url
+
+
+@pytest.mark.django_db
+def test_names_of_a_row_written_since_the_copy_was_read_come_from_the_database():
+    guide = factories.guide()
+    pk = entry_id(Kind.GUIDE, guide.pk)
+    assert engines.names_of([pk])[pk] == SearchEntry.objects.get(pk=pk).names
+    added = SearchEntry.objects.create(
+        id=entry_id(Kind.GUIDE, guide.pk + 1000),
+        kind=Kind.GUIDE,
+        object_id=guide.pk + 1000,
+        slug="x",
+        names="\n x \n",
+        updated=guide.updated,
+    )  # (no signal: the process's copy does not know it)
+    assert engines.names_of([pk, added.pk, 12345]) == {pk: SearchEntry.objects.get(pk=pk).names, added.pk: "\n x \n"}

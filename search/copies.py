@@ -1,0 +1,56 @@
+"""What each process keeps a copy of from the index: the vocabulary (search.expand) and every
+row's names (search.engines), reread when any process changed the index.
+
+Every write to the index calls `index_changed`: it drops this process's copies and counts up
+a generation in the shared cache, so every other process rereads its copies at its next
+search. Without a shared cache (an outage), other processes reread within MAX_AGE seconds.
+"""
+
+import threading
+import time
+
+from django.core.cache import cache
+
+MAX_AGE = 600
+_GENERATION_KEY = "search:vocabulary-generation"
+_copies = []
+
+
+def _generation():
+    try:
+        return cache.get(_GENERATION_KEY)
+    except Exception:  # noqa: BLE001 (a cache outage must not stop a search)
+        return None
+
+
+def index_changed():
+    """Called after every write to the index: this process's copies and every other's go."""
+    for copy in _copies:
+        copy.drop()
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+    except Exception:  # noqa: BLE001, S110 (no shared cache: other processes reread within MAX_AGE)
+        pass
+
+
+class ProcessCopy:
+    """The value `load()` returns, kept until the index changes (or MAX_AGE passes)."""
+
+    def __init__(self, load):
+        self._load = load
+        self._lock = threading.Lock()
+        self._value, self._generation, self._at = None, None, 0.0
+        _copies.append(self)
+
+    def get(self):
+        generation = _generation()
+        with self._lock:
+            stale = self._generation != generation or time.monotonic() - self._at > MAX_AGE
+            if self._value is None or stale:
+                self._value, self._generation, self._at = self._load(), generation, time.monotonic()
+            return self._value
+
+    def drop(self):
+        self._value = None
