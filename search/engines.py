@@ -24,7 +24,6 @@ a word that is on every page cost more than the whole page may (README, "Search"
 """
 
 import bisect
-import collections
 import itertools
 import json
 import unicodedata
@@ -193,6 +192,17 @@ def names_of(ids):
 FEW = 300
 
 
+def _per_kind(ids):
+    """{kind's position: how many of the sorted `ids` are of that kind}: kinds are id ranges."""
+    per_kind, start = {}, 0
+    while start < len(ids):
+        kind = ids[start] // KIND_SPAN
+        end = bisect.bisect_left(ids, (kind + 1) * KIND_SPAN, start)
+        per_kind[kind] = end - start
+        start = end
+    return per_kind
+
+
 def _only(named, matching):
     """The `named` rows ({id: names}) whose ids are in `matching`."""
     return {pk: names for pk, names in named.items() if pk in matching}
@@ -256,7 +266,7 @@ class _Engine:
         if not ids:
             return {}, {}, set()
         matching = set(ids)
-        per_kind = dict(collections.Counter(pk // KIND_SPAN for pk in ids))
+        per_kind = _per_kind(ids)
         return per_kind, _only(self.named(slots), matching), matching.intersection(first)
 
     _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
