@@ -68,6 +68,18 @@ def entry_values(obj):
     return values
 
 
+def normalised_passages(entry):
+    """{(field, language): normalised text} of an index row's summaries and texts, read back
+    from its `content` (as `entry_values` wrote it: a line per field that has words); None when
+    the lines cannot be matched to the fields (a field of punctuation alone has no line)."""
+    fields = [(name, code) for code in language_codes() for name in ("summary", "text")]
+    written = [field for field in fields if getattr(entry, f"{field[0]}_{field[1]}")]
+    lines = entry.content.split("\n")[1:-1]
+    if len(lines) != len(written):
+        return None
+    return {field: line[1:-1] for field, line in zip(written, lines, strict=True)}
+
+
 def _parts(parts):
     """ "\n part \n part \n": a line per part (normalised text has no newline, so a phrase never
     spans two) with a space each side, so " word" is a word's beginning (search.engines)."""

@@ -17,6 +17,7 @@ from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
 from .expand import Slot, expand
+from .indexing import normalised_passages
 from .models import Kind, SearchEntry, entry_id
 from .normalise import normalise
 from .ranking import ranked_ids
@@ -98,10 +99,13 @@ def _expanded(words, typed_ids):
 def _result(entry, phrase, words, language):
     title, title_lang = entry.shown("title", language)
     passage, passage_lang = None, language
+    # The index's normalised text: the passage is looked for without normalising every field.
+    normal = normalised_passages(entry) or {}
     # The reader's language first, then the other: summary, then the text.
     for code in [language, *(c for c in language_codes() if c != language)]:
         for field_name in ("summary", "text"):
-            passage = excerpt(getattr(entry, f"{field_name}_{code}"), phrase, words, nfc=False)
+            text = getattr(entry, f"{field_name}_{code}")
+            passage = excerpt(text, phrase, words, nfc=False, normal=normal.get((field_name, code)))
             if passage:
                 passage_lang = code
                 break
@@ -157,7 +161,7 @@ def results_page(request):
     if not ids:
         show.suggestions = _suggestions(language)
         return show
-    rows = SearchEntry.objects.defer("names", "content").in_bulk(show.page.object_list)
+    rows = SearchEntry.objects.defer("names").in_bulk(show.page.object_list)
     marked_phrase = phrase if not show.expanded_html else ""
     show.results = [
         _result(rows[pk], marked_phrase, marked_words, language) for pk in show.page.object_list if pk in rows

@@ -64,37 +64,45 @@ def _first_match(text, phrase, words):
     return where[position], where[position + len(term) - 1] + 1
 
 
-def _near_first_match(text, phrase, words):
-    """(offset, window): a piece of `text` around the first match, or None when nothing matches.
-
-    Mapping normalised positions back (normalise_with_map) is a Python loop per character;
-    on a 4 KB body that was most of a results page's time, and so was a binary search that
-    normalised a dozen prefixes. Normalising mostly drops characters (a ZWNJ, a doubled space,
-    the য-phala), rarely adds any, so the match at normalised position p lies in `text` between
-    p and p + (how much the text shrank): one slice with a margin holds it, and `excerpt`
-    falls back to the whole text in the rare case it does not."""
-    # Most matches are near the top: normalise a head first, the whole text only if need be.
+def _normalised_heads(text):
+    """(head, its normalised form): a head first, the whole text only if need be (most
+    matches are near the top)."""
     for head in (text[:HEAD], text) if len(text) > HEAD else (text,):
-        normal = normalise(head, nfc=False)
-        found = [(normal.find(term), term) for term in [phrase, *words] if term and term in normal]
+        yield head, normalise(head, nfc=False)
+
+
+def _near_first_match(text, phrase, words, normal=None):
+    """(offset, window): a piece of `text` around the first match, or None when nothing matches.
+    `normal`: the text's normalised form, when known (the index keeps it).
+
+    Mapping normalised positions back (normalise_with_map) takes a step per word; over a 4 KB
+    body that was most of a results page's time, and so was a binary search that normalised
+    a dozen prefixes. Normalising mostly drops characters (a ZWNJ, a doubled space, the
+    য-phala), rarely adds any, so the match at normalised position p lies in `text` between p
+    and p + (how much the text shrank): one slice with a margin holds it, and `excerpt` falls
+    back to the whole text in the rare case it does not."""
+    heads = [(text, normal)] if normal is not None else _normalised_heads(text)
+    for head, normal_head in heads:  # noqa: B007 (the head where a term is found is used below)
+        found = [(normal_head.find(term), term) for term in [phrase, *words] if term and term in normal_head]
         if found:
             break
     else:
         return None
-    shrunk = max(0, len(head) - len(normal))
-    position = normal.find(phrase) if phrase and phrase in normal else min(found)[0]
-    # The window is mapped character by character up to the match: keep its head short.
+    shrunk = max(0, len(head) - len(normal_head))
+    position = normal_head.find(phrase) if phrase and phrase in normal_head else min(found)[0]
+    # The window is mapped up to the match: keep its head short.
     start = max(0, position - CONTEXT - 10)
     end = position + shrunk + 2 * CONTEXT + 40 + max(len(term) for _position, term in found)
     return start, text[start:end]
 
 
-def excerpt(text, phrase, words, nfc=True):
+def excerpt(text, phrase, words, nfc=True, normal=None):
     """About 2*CONTEXT characters of `text` around the phrase (else the first word found),
     escaped, with every word marked; None when no word occurs in it. `nfc=False` for text
-    already in NFC (the index's display text is stored so)."""
+    already in NFC (the index's display text is stored so); `normal`: `normalise(text)`, when
+    known."""
     text = readable(text) if nfc else text
-    near = _near_first_match(text, phrase, words)
+    near = _near_first_match(text, phrase, words, normal)
     if near is None:
         return None
     offset, window = near

@@ -12,7 +12,7 @@ from django.core.cache import cache, caches
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from search import copies, engines, expand, ranking
+from search import copies, engines, expand, indexing, ranking
 from search.indexing import rebuild
 from search.models import Kind, SearchEntry, SearchWord, entry_id
 from search.normalise import normalise, normalise_with_map, readable
@@ -819,3 +819,33 @@ def test_names_of_a_row_written_since_the_copy_was_read_come_from_the_database()
         updated=guide.updated,
     )  # (no signal: the process's copy does not know it)
     assert engines.names_of([pk, added.pk, 12345]) == {pk: SearchEntry.objects.get(pk=pk).names, added.pk: "\n x \n"}
+
+
+@pytest.mark.django_db
+def test_passages_are_found_in_the_indexs_normalised_text_as_in_the_text_normalised_again():
+    guide = factories.guide(
+        summary_en="Fiverr (ফাইভার) in short.",
+        body_en="Intro.\n\n" + "Other words here. " * 80 + "Then the ফ্রীল্যান্সিং part, on Fiverr.",
+    )
+    entry = SearchEntry.objects.get(pk=entry_id(Kind.GUIDE, guide.pk))
+    normal = indexing.normalised_passages(entry)
+    assert normal == {
+        (field, code): normalise(getattr(entry, f"{field}_{code}"))
+        for code in ("bn", "en")
+        for field in ("summary", "text")
+    }
+    for phrase, words in [("ফ্রিলান্সিং", ["ফ্রিলান্সিং"]), ("fiverr", ["fiverr"]), ("the part", ["the", "part"])]:
+        for field in ("summary", "text"):
+            text = getattr(entry, f"{field}_en")
+            found = excerpt(text, phrase, words, nfc=False, normal=normal[(field, "en")])
+            assert found == excerpt(text, phrase, words, nfc=False)
+    assert "<mark>ফ্রীল্যান্সিং</mark>" in excerpt(entry.text_en, "ফ্রিলান্সিং", [], normal=normal[("text", "en")])
+
+
+@pytest.mark.django_db
+def test_a_summary_without_words_leaves_the_index_text_unread_and_passages_still_shown(client):
+    guide = factories.guide(summary_en="—", body_en="All about payoneer cards.")
+    entry = SearchEntry.objects.get(pk=entry_id(Kind.GUIDE, guide.pk))
+    assert indexing.normalised_passages(entry) is None  # four fields, three lines: no guessing
+    page = client.get("/en/search/", {"q": "payoneer"}).content.decode()
+    assert "All about <mark>payoneer</mark> cards." in page
