@@ -266,8 +266,9 @@ class _Engine:
         if not ids:
             return {}, {}, set()
         matching = set(ids)
-        per_kind = _per_kind(ids)
-        return per_kind, _only(self.named(slots), matching), matching.intersection(first)
+        # One row and no other to rank it against: whose names match does not matter.
+        named = self.named(slots, among=matching) if len(matching.union(first)) > 1 else {}
+        return _per_kind(ids), named, matching.intersection(first)
 
     _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
 
@@ -284,12 +285,14 @@ class _Engine:
         matching = {row[0] for row in _rows(sql, [self._every(slots), *within_params])}
         return per_kind, _only(named, matching), matching.intersection(first)
 
-    def named(self, slots):
-        """{id: names} of the rows whose names match one of the slots: the engine says which,
-        the process's copy of every row's names says what (reading a common word's thousands
-        of names from the database was most of such a query's time)."""
+    def named(self, slots, among=None):
+        """{id: names} of the rows whose names match one of the slots (with `among`, only of
+        those ids): the engine says which, the process's copy of every row's names says what
+        (reading a common word's thousands of names from the database was most of such a
+        query's time)."""
         sql = f"SELECT id FROM ({self._named_select()}) named"  # noqa: S608
-        return names_of(row[0] for row in _rows(sql, [self._any(slots)]))
+        ids = [row[0] for row in _rows(sql, [self._any(slots)])]
+        return names_of(ids if among is None else [pk for pk in ids if pk in among])
 
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving

@@ -79,7 +79,7 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
         matched = dict.fromkeys(engine.matching(slots) if per_kind else (), len(slots))
     else:
         matched = dict(engine.matching_some(slots, need))
-        named = engine.named(slots) if matched else {}
+        named = engine.named(slots, among=matched) if matched else {}
     return _ranked(engine, slots, phrase, need, matched, first, named)
 
 
@@ -102,6 +102,8 @@ def _ranked(engine, slots, phrase, need, matched, first, named):
     names_of = {pk: names for pk, names in named.items() if pk in matched}
     for pk in first:
         matched.setdefault(pk, count)
+    if len(matched) == 1:  # nothing to order
+        return list(matched)
 
     # Rule 4: only a query that needs all its words has one phrase to look for.
     phrase_rule = need is None and count > 1 and len(matched) <= PHRASED_MATCHES
