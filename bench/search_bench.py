@@ -35,6 +35,7 @@ from django.utils.html import escape  # noqa: E402
 from guides.models import Guide, GuideTopic  # noqa: E402
 from search import indexing  # noqa: E402
 from search.indexing import plain_text  # noqa: E402
+from search.normalise import normalise  # noqa: E402
 
 # SEARCH_BENCH_GUIDES / SEARCH_BENCH_RUNS: fewer while iterating (the goals are for 10,000).
 GUIDES = int(os.environ.get("SEARCH_BENCH_GUIDES", "10000"))
@@ -86,6 +87,19 @@ def generate(count):
     Guide.objects.bulk_create(guides, batch_size=200)
 
 
+def reference_ms():
+    """Milliseconds for a fixed piece of pure Python work (normalising shuffled Bangla text):
+    the same code takes longer when the machine is slower, so figures taken at different
+    times can be compared."""
+    rng = random.Random(7)  # noqa: S311 (repeatable test data, not secrets)
+    words = ["ফ্রিল্যান্সিং", "কাজ", "শুরু", "করতে", "দক্ষতা", "লাগে", "freelancing", "marketplace", "Fiverr"]
+    text = " ".join(rng.choice(words) for _ in range(20000))
+    start = time.process_time()
+    for _ in range(5):
+        normalise(text)
+    return (time.process_time() - start) * 1000
+
+
 def cold_page_ms(client, query):
     caches["pages"].clear()
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -109,6 +123,14 @@ def main():
         rows = indexing.rebuild()
         rebuild_s = time.perf_counter() - start
         print(f"{engine}: index of {rows} entries rebuilt in {rebuild_s:.1f} s")
+        if engine == "postgresql":
+            # What autovacuum does within a minute of such a write: without it every read of a
+            # row written just now first checks whether the writing transaction committed.
+            start = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchentry")
+            vacuum_s = time.perf_counter() - start
+            print(f"{engine}: VACUUM ANALYZE after the rebuild (as autovacuum would): {vacuum_s:.1f} s")
         guide = Guide.objects.get(slug="generated-7")
         start = time.perf_counter()
         guide.save()  # Markdown, the index row, its words: what an editor's save costs
@@ -116,19 +138,27 @@ def main():
         client = Client()
         first, _response = cold_page_ms(client, "kivabe kaj pabo")
         print(f"{engine}: first expanded search of the process (reads the vocabulary): {first:.0f} ms")
+        print(f"{engine}: this machine's speed now (a fixed piece of Python work): {reference_ms():.1f} ms")
         print(f"{'kind':<9} {'query':<26} {'results':>7} {'median ms':>9} {'max ms':>7} {'cpu median ms':>13}")
+        # Round robin (each run asks every query once): this machine's speed drifts by a third
+        # over minutes, and a slow spell should not fall on all the runs of one query.
+        times = {query: [] for _kind, _label, query in QUERIES}
+        cpu = {query: [] for _kind, _label, query in QUERIES}
+        counts = {}
+        for _run in range(RUNS):
+            for _kind, _label, query in QUERIES:
+                elapsed, response = cold_page_ms(client, query)
+                times[query].append(elapsed)
+                cpu[query].append(response.cpu_ms)
+                page = response.context["search"].page
+                counts[query] = page.paginator.count if page else 0
         medians, slowest = [], []
         for kind, label, query in QUERIES:
-            times, cpu = [], []
-            for _run in range(RUNS):
-                elapsed, response = cold_page_ms(client, query)
-                times.append(elapsed)
-                cpu.append(response.cpu_ms)
-            count = response.context["search"].page.paginator.count if response.context["search"].page else 0
-            medians.append(statistics.median(times))
-            slowest.append(max(times))
-            cpu_ms = statistics.median(cpu)
-            print(f"{kind:<9} {label:<26} {count:>7} {medians[-1]:>9.1f} {slowest[-1]:>7.1f} {cpu_ms:>13.1f}")
+            medians.append(statistics.median(times[query]))
+            slowest.append(max(times[query]))
+            cpu_ms = statistics.median(cpu[query])
+            print(f"{kind:<9} {label:<26} {counts[query]:>7} {medians[-1]:>9.1f} {slowest[-1]:>7.1f} {cpu_ms:>13.1f}")
+        print(f"{engine}: this machine's speed after the runs: {reference_ms():.1f} ms")
         median_all = statistics.median(medians)
         print(
             f"{engine}, {GUIDES} generated guides + the shipped content, cold page (page cache emptied), "
