@@ -17,7 +17,8 @@ whole word (a one-letter beginning matches almost every row).
   `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from the reader's
   text, so no input is query syntax; FTS5 gets quoted phrases the same way.
 
-The engines only answer which rows match: ids (and, for names, the names), never a score.
+The engines only answer which rows match: ids, never a score (the names of the rows whose
+names match come from each process's copy, `names_of`).
 search.ranking orders them the same way on both databases. Both engines' relevance scores
 (bm25, ts_rank) were tried first: they cannot agree with each other, and scoring every row of
 a word that is on every page cost more than the whole page may (README, "Search").
@@ -38,8 +39,8 @@ TABLE = "search_searchentry"
 # Bangla's combining marks (vowel signs, virama, chandrabindu...): unicode61 would split words there.
 _BANGLA_MARKS = "".join(chr(c) for c in range(0x0980, 0x0A00) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 SQLITE_FTS = "search_fts"
-# The names alone, with their own copy of the text: ranking reads every matching row's names,
-# and reading them here costs a lookup in a narrow table, not in the wide index rows.
+# The names alone (a table of its own, with its own copy of the text, written by the triggers):
+# which rows' names match a query.
 SQLITE_NAMES_FTS = "search_names_fts"
 _TOKENIZE = f"""tokenize="unicode61 remove_diacritics 0 tokenchars '{_BANGLA_MARKS}'", prefix='2 3'"""
 SQLITE_CREATE = [
@@ -97,8 +98,8 @@ POSTGRES_CREATE = [
 #   than the default pglz; writing the compressed text was a third of a rebuild (10,000
 #   guides: 52 s of writing with pglz, 38 s with lz4);
 # - except `names`, kept in the row (compressed; out of line only if a row cannot fit a page):
-#   ranking reads the names of every row whose names match, and a word in a thousand titles
-#   cost a thousand out-of-line reads.
+#   every process reads all of them into its copy (`names_of`), and out of line each was a
+#   read of its own.
 POSTGRES_COMPRESSED = ["names", "content", "title_bn", "title_en", "summary_bn", "summary_en", "text_bn", "text_en"]
 POSTGRES_COMPRESSED += ["document", "names_document"]
 POSTGRES_IN_ROW = ["names"]
@@ -230,7 +231,7 @@ class _Engine:
         raise NotImplementedError
 
     def _named_select(self):
-        """SQL selecting (id, names) of the rows whose names match its one parameter."""
+        """SQL selecting the ids of the rows whose names match its one parameter."""
         raise NotImplementedError
 
     def _any(self, slots):
@@ -290,8 +291,7 @@ class _Engine:
         those ids): the engine says which, the process's copy of every row's names says what
         (reading a common word's thousands of names from the database was most of such a
         query's time)."""
-        sql = f"SELECT id FROM ({self._named_select()}) named"  # noqa: S608
-        ids = [row[0] for row in _rows(sql, [self._any(slots)])]
+        ids = [row[0] for row in _rows(self._named_select(), [self._any(slots)])]
         return names_of(ids if among is None else [pk for pk in ids if pk in among])
 
     def page(self, slots, kind, excluded, offset, limit):
@@ -339,7 +339,7 @@ class SQLite(_Engine):
         return [row[0] for row in _rows(self._select(), [_sqlite_term(words)])]
 
     def _named_select(self):
-        return f"SELECT rowid AS id, names FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
+        return f"SELECT rowid AS id FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
 
     def _reads_ids(self, slots):
         # For several slots of alternatives, matching again costs SQLite more than reading
@@ -377,7 +377,7 @@ class Postgres(_Engine):
         return True
 
     def _named_select(self):
-        return "SELECT id, names FROM search_named(CAST(%s AS tsquery))"
+        return "SELECT id FROM search_named(CAST(%s AS tsquery))"
 
     def _any(self, slots):
         return " | ".join(self.slot(terms) for terms in slots)
