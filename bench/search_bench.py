@@ -3,18 +3,22 @@
 Uses a throwaway database on the engine DATABASE_URL names (SQLite by default; the Makefile
 runs it again on POSTGRES_URL when that is set): migrates it, loads the shipped content, adds
 GUIDES generated guides whose Bangla and English text is shuffled from the shipped guides
-(about 4 KB per language each), rebuilds the index (timed), then times the whole results page
-through Django's test client with the page cache emptied before every request (a cold page:
-matching, expansion, ranking, passages, template) for exact, Banglish and misspelt queries.
-Prints the median and the slowest of RUNS runs of each, and checks the goals of issue 15.
+(about 4 KB per language each), rebuilds the index (timed), then, in a fresh process as a
+worker of the site would serve it, times the whole results page through Django's test client
+with the page cache emptied before every request (a cold page: matching, expansion, ranking,
+passages, template) for exact, Banglish and misspelt queries. Prints the median and the
+slowest of RUNS runs of each, and checks the goals of issue 15.
 """
 
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "freelanceguide.settings.test"
@@ -113,7 +117,51 @@ def cold_page_ms(client, query):
     return elapsed, response
 
 
+def time_pages():
+    """The timing half, in a process of its own (see `main`): prints the table and returns the
+    median of the queries' medians and the slowest page, in ms."""
+    setup_test_environment()
+    engine = connection.vendor
+    client = Client()
+    # As a worker of the site does once loaded (freelanceguide/wsgi.py).
+    freeze_startup_objects()
+    first, _response = cold_page_ms(client, "kivabe kaj pabo")
+    print(f"{engine}: first expanded search of the process (reads the vocabulary): {first:.0f} ms")
+    print(f"{engine}: this machine's speed now (a fixed piece of Python work): {reference_ms():.1f} ms")
+    print(f"{'kind':<9} {'query':<26} {'results':>7} {'median ms':>9} {'max ms':>7} {'cpu median ms':>13}")
+    # Round robin (each run asks every query once): this machine's speed drifts by a third
+    # over minutes, and a slow spell should not fall on all the runs of one query.
+    times = {query: [] for _kind, _label, query in QUERIES}
+    cpu = {query: [] for _kind, _label, query in QUERIES}
+    counts = {}
+    for _run in range(RUNS):
+        for _kind, _label, query in QUERIES:
+            elapsed, response = cold_page_ms(client, query)
+            times[query].append(elapsed)
+            cpu[query].append(response.cpu_ms)
+            page = response.context["search"].page
+            counts[query] = page.paginator.count if page else 0
+    medians, slowest = [], []
+    for kind, label, query in QUERIES:
+        medians.append(statistics.median(times[query]))
+        slowest.append(max(times[query]))
+        cpu_ms = statistics.median(cpu[query])
+        print(f"{kind:<9} {label:<26} {counts[query]:>7} {medians[-1]:>9.1f} {slowest[-1]:>7.1f} {cpu_ms:>13.1f}")
+    print(f"{engine}: this machine's speed after the runs: {reference_ms():.1f} ms")
+    return statistics.median(medians), max(slowest)
+
+
+def database_url(name):
+    """DATABASE_URL for the database `name` on the server (or the SQLite file) in use."""
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{name}"
+    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+
+
 def main():
+    """Builds the test database here, then times the pages in a fresh process: a worker of the
+    site never generated 10,000 guides, and the process that did served the same pages up to
+    twice as slowly (the memory it left behind), which is no measure of the search."""
     setup_test_environment()
     engine = connection.vendor
     test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -136,40 +184,19 @@ def main():
         start = time.perf_counter()
         guide.save()  # Markdown, the index row, its words: what an editor's save costs
         print(f"{engine}: saving one guide, index kept in step: {(time.perf_counter() - start) * 1000:.0f} ms")
-        client = Client()
-        # As a worker of the site does once loaded (freelanceguide/wsgi.py): what is built by
-        # now stays out of the collector's full collections (here that includes the building
-        # of 10,000 guides, which a worker never holds).
-        freeze_startup_objects()
-        first, _response = cold_page_ms(client, "kivabe kaj pabo")
-        print(f"{engine}: first expanded search of the process (reads the vocabulary): {first:.0f} ms")
-        print(f"{engine}: this machine's speed now (a fixed piece of Python work): {reference_ms():.1f} ms")
-        print(f"{'kind':<9} {'query':<26} {'results':>7} {'median ms':>9} {'max ms':>7} {'cpu median ms':>13}")
-        # Round robin (each run asks every query once): this machine's speed drifts by a third
-        # over minutes, and a slow spell should not fall on all the runs of one query.
-        times = {query: [] for _kind, _label, query in QUERIES}
-        cpu = {query: [] for _kind, _label, query in QUERIES}
-        counts = {}
-        for _run in range(RUNS):
-            for _kind, _label, query in QUERIES:
-                elapsed, response = cold_page_ms(client, query)
-                times[query].append(elapsed)
-                cpu[query].append(response.cpu_ms)
-                page = response.context["search"].page
-                counts[query] = page.paginator.count if page else 0
-        medians, slowest = [], []
-        for kind, label, query in QUERIES:
-            medians.append(statistics.median(times[query]))
-            slowest.append(max(times[query]))
-            cpu_ms = statistics.median(cpu[query])
-            print(f"{kind:<9} {label:<26} {counts[query]:>7} {medians[-1]:>9.1f} {slowest[-1]:>7.1f} {cpu_ms:>13.1f}")
-        print(f"{engine}: this machine's speed after the runs: {reference_ms():.1f} ms")
-        median_all = statistics.median(medians)
+        connection.close()
+        env = {**os.environ, "DATABASE_URL": database_url(test_db)}
+        timing = subprocess.run(  # noqa: S603 (this script, run by our own interpreter)
+            [sys.executable, __file__, "--time-pages"], env=env, stdout=subprocess.PIPE, text=True, check=True
+        )
+        *table, last = timing.stdout.splitlines()
+        print("\n".join(table))
+        median_all, slowest = json.loads(last)
         print(
             f"{engine}, {GUIDES} generated guides + the shipped content, cold page (page cache emptied), "
-            f"{RUNS} runs per query: median of the medians {median_all:.1f} ms, slowest {max(slowest):.1f} ms"
+            f"{RUNS} runs per query: median of the medians {median_all:.1f} ms, slowest {slowest:.1f} ms"
         )
-        met = median_all <= GOAL_MEDIAN_MS and max(slowest) < GOAL_MAX_MS and rebuild_s < GOAL_REBUILD_S
+        met = median_all <= GOAL_MEDIAN_MS and slowest < GOAL_MAX_MS and rebuild_s < GOAL_REBUILD_S
         print(
             f"goals (median <= {GOAL_MEDIAN_MS} ms, every query < {GOAL_MAX_MS} ms, rebuild < {GOAL_REBUILD_S} s): "
             + ("met" if met else "NOT met")
@@ -179,4 +206,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--time-pages"]:
+        print(json.dumps(time_pages()))
+    else:
+        main()
