@@ -13,7 +13,8 @@ whole word (a one-letter beginning matches almost every row).
   a minute, against a few ms and about 20 s with words (README, "Search").
 - PostgreSQL: `tsvector`s of the same normalised text ('simple' configuration: no stemming,
   no stop words; PostgreSQL has no Bengali configuration) with GIN indexes: `document` for
-  names and content, `names_document` for the names alone. The query is written as a
+  names and content, `names_document` for the names alone, searched in a transaction with
+  sequential scans off (`Postgres.session`). The query is written as a
   `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from the reader's
   text, so no input is query syntax; FTS5 gets quoted phrases the same way.
 
@@ -25,11 +26,12 @@ a word that is on every page cost more than the whole page may (README, "Search"
 """
 
 import bisect
+import contextlib
 import itertools
 import json
 import unicodedata
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .copies import ProcessCopy
 from .models import KIND_SPAN, SearchEntry
@@ -74,10 +76,6 @@ SQLITE_DROP = [
 ]
 
 # Concatenated tsvectors: a phrase never spans the names and the content.
-# Searches go through functions that plan without sequential scans: to the planner a scan
-# that tests every row's `document` looks cheaper than the index for a word on most rows,
-# but each test reads the row's out-of-line (TOAST) tsvector: 380 ms instead of 13 ms for a
-# word on 8,000 of 10,000 guides. A function's SET clause holds only while it runs.
 POSTGRES_CREATE = [
     f"ALTER TABLE {TABLE} ADD COLUMN document tsvector GENERATED ALWAYS AS ("
     "to_tsvector('simple', names) || to_tsvector('simple', content)) STORED",
@@ -88,10 +86,6 @@ POSTGRES_CREATE = [
     # guides, 3 ms instead of 11 ms for a word on 8,000 rows.
     f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)",
     f"CREATE INDEX search_names_document_gin ON {TABLE} USING gin (names_document)",
-    "CREATE FUNCTION search_matching(query tsquery) RETURNS SETOF bigint LANGUAGE sql STABLE "  # noqa: S608
-    f"SET enable_seqscan = off AS $$ SELECT e.id FROM {TABLE} e WHERE e.document @@ query $$",
-    "CREATE FUNCTION search_named(query tsquery) RETURNS TABLE (id bigint, names text) LANGUAGE sql STABLE "  # noqa: S608
-    f"SET enable_seqscan = off AS $$ SELECT e.id, e.names FROM {TABLE} e WHERE e.names_document @@ query $$",
 ]
 # How PostgreSQL stores the index's text (migration 0006):
 # - out of line (TOAST), compressed with lz4 where the server has it: several times faster
@@ -251,24 +245,38 @@ class _Engine:
         than counting them per kind and matching again for a page (past FEW matches)."""
         raise NotImplementedError
 
+    def session(self):
+        """The context of one search's statements: one transaction, so its counts, pages and
+        rows agree even while an editor saves (no savepoint inside a transaction already open:
+        nothing to roll back)."""
+        return transaction.atomic(savepoint=False)
+
+    def _ids_and_named(self, slots):
+        """(ids of the rows matching every slot, ids of the rows whose names match a slot, or
+        None: read only when needed)."""
+        return [row[0] for row in _rows(self._select(), [self._every(slots)])], None
+
     def overview(self, slots, first=()):
         """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
         of that kind matching}, {id: names} of the matching rows whose names match a slot, the
         ids of `first` that match)."""
-        every = self._every(slots)
+        named_ids = None
         if self._reads_ids(slots):
-            ids = [row[0] for row in _rows(self._select(), [every])]
+            ids, named_ids = self._ids_and_named(slots)
         else:  # a few hundred ids are read faster than counted, then matched again
-            ids = [row[0] for row in _rows(f"{self._select()} LIMIT %s", [every, FEW + 1])]
+            ids = [row[0] for row in _rows(f"{self._select()} LIMIT %s", [self._every(slots), FEW + 1])]
             if len(ids) > FEW:
                 return self._counted_overview(slots, first)
         ids.sort()  # (nearly in id order already: a quick sort)
-        self._matched = (every, ids)
+        self._matched = (self._every(slots), ids)
         if not ids:
             return {}, {}, set()
         matching = set(ids)
-        # One row and no other to rank it against: whose names match does not matter.
-        named = self.named(slots, among=matching) if len(matching.union(first)) > 1 else {}
+        if len(matching.union(first)) <= 1:  # one row and no other to rank it against
+            named = {}
+        else:
+            named_ids = self._named_ids(slots) if named_ids is None else named_ids
+            named = names_of([pk for pk in named_ids if pk in matching])
         return _per_kind(ids), named, matching.intersection(first)
 
     _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
@@ -291,8 +299,11 @@ class _Engine:
         those ids): the engine says which, the process's copy of every row's names says what
         (reading a common word's thousands of names from the database was most of such a
         query's time)."""
-        ids = [row[0] for row in _rows(self._named_select(), [self._any(slots)])]
+        ids = self._named_ids(slots)
         return names_of(ids if among is None else [pk for pk in ids if pk in among])
+
+    def _named_ids(self, slots):
+        return [row[0] for row in _rows(self._named_select(), [self._any(slots)])]
 
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving
@@ -360,7 +371,7 @@ class Postgres(_Engine):
         return "(" + " | ".join(_postgres_term(words) for words in _needed(terms)) + ")"
 
     def _select(self):
-        return "SELECT id FROM search_matching(CAST(%s AS tsquery)) AS id"
+        return f"SELECT id FROM {TABLE} WHERE document @@ CAST(%s AS tsquery)"  # noqa: S608
 
     def _every(self, slots):
         return " & ".join(self.slot(terms) for terms in slots)
@@ -377,7 +388,28 @@ class Postgres(_Engine):
         return True
 
     def _named_select(self):
-        return "SELECT id FROM search_named(CAST(%s AS tsquery))"
+        return f"SELECT id FROM {TABLE} WHERE names_document @@ CAST(%s AS tsquery)"  # noqa: S608
+
+    @contextlib.contextmanager
+    def session(self):
+        # To the planner a scan that tests every row's `document` looks cheaper than the GIN
+        # index for a word on most rows, but each test reads the row's out-of-line (TOAST)
+        # tsvector: 380 ms instead of 13 ms for a word on 8,000 of 10,000 guides. SET LOCAL
+        # holds until the transaction ends. (SQL functions with a SET clause did this before
+        # this session's statements: a millisecond or two more per statement, README "Search".)
+        with super().session():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+
+    def _ids_and_named(self, slots):
+        # One statement, each list one array: a round trip and a row per id less.
+        sql = (
+            f"SELECT 0, array_agg(id) FROM ({self._select()}) hit "  # noqa: S608
+            f"UNION ALL SELECT 1, array_agg(id) FROM ({self._named_select()}) named"
+        )
+        found = dict(_rows(sql, [self._every(slots), self._any(slots)]))
+        return found[0] or [], found[1] or []
 
     def _any(self, slots):
         return " | ".join(self.slot(terms) for terms in slots)
@@ -385,6 +417,11 @@ class Postgres(_Engine):
 
 def current():
     return Postgres() if connection.vendor == "postgresql" else SQLite()
+
+
+def session():
+    """The context of one search's statements (`_Engine.session`)."""
+    return current().session()
 
 
 def create(schema_editor):

@@ -9,6 +9,7 @@ orders the rows, the same way on SQLite and PostgreSQL.
 import re
 from dataclasses import dataclass, field
 
+from django.http import Http404
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -16,6 +17,7 @@ from django.utils.translation import get_language
 from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
+from . import engines
 from .expand import Slot, expand
 from .indexing import normalised_passages
 from .models import Kind, SearchEntry, entry_id
@@ -85,10 +87,10 @@ def query_words(query):
 def _expanded(words, typed_ids):
     """(ids, slots) for the expanded query, or (None, None) when expanding changes nothing."""
     slots = expand(words)
-    if len(slots) == 1 and len(slots[0].terms) == 1:
-        return None, None
-    phrase = " ".join(slot.shown for slot in slots)
     terms = [slot.terms for slot in slots]
+    if (len(slots) == 1 and len(slots[0].terms) == 1) or terms == [[(word,)] for word in words]:
+        return None, None  # (the second: the words as typed, already searched)
+    phrase = " ".join(slot.shown for slot in slots)
     ids = ranked_ids(terms, phrase, first_ids=typed_ids)
     need = len(slots) - len(slots) // 3
     if len(ids) < ENOUGH and need < len(slots):  # still too little: most of the words will do
@@ -137,6 +139,17 @@ def _suggestions(language):
 
 def results_page(request):
     """Everything the search page shows for this request (raises Http404 for a bad ?page=)."""
+    # (A page past the last is found out inside the session but answered outside it: an
+    # exception inside would spoil a transaction the session joined rather than began.)
+    with engines.session():
+        try:
+            return _results_page(request)
+        except Http404 as not_found:
+            error = not_found
+    raise error
+
+
+def _results_page(request):
     typed = _visible(request.GET.get("q", "")).strip()
     show = SearchPage(query=typed[:MAX_QUERY_LENGTH], cut=len(typed) > MAX_QUERY_LENGTH)
     show.query_html = _marked(show.query)

@@ -745,8 +745,8 @@ class TestLargeResultsOnTheShippedContent:
 @pytest.mark.django_db
 def test_postgresql_stores_the_index_text_with_lz4_and_the_names_in_the_row():
     """Rebuilds write about 300 MB of text at 10,000 guides, which lz4 compresses several
-    times faster than PostgreSQL's default; ranking reads many rows' names, which out of line
-    would cost a read each (search.engines.store, migration 0006)."""
+    times faster than PostgreSQL's default; every process reads all rows' names into its copy,
+    which out of line would cost a read each (search.engines.store, migration 0006)."""
     from django.db import connection
 
     factories.guide(slug="long", body_en="payoneer bkash " * 2000, search_aliases="x" * 3000)
@@ -849,3 +849,31 @@ def test_a_summary_without_words_leaves_the_index_text_unread_and_passages_still
     assert indexing.normalised_passages(entry) is None  # four fields, three lines: no guessing
     page = client.get("/en/search/", {"q": "payoneer"}).content.decode()
     assert "All about <mark>payoneer</mark> cards." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_is_one_transaction_in_which_postgresql_uses_its_indexes_not_a_scan_of_every_row():
+    from django.db import connection
+
+    factories.guide(body_en="payoneer " * 50)
+    engine = engines.current()
+    assert not connection.in_atomic_block
+    if connection.vendor != "postgresql":
+        with engines.session():
+            assert connection.in_atomic_block
+        return
+
+    def ask(sql, params=()):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    # A word on most rows: to the planner a scan of every row's tsvector looks cheaper.
+    plan = "EXPLAIN " + engine._select()
+    assert ask("SHOW enable_seqscan") == ["on"]
+    with engines.session():
+        assert connection.in_atomic_block
+        assert ask("SHOW enable_seqscan") == ["off"]
+        used = " ".join(ask(plan, [engine._every([[("payoneer",)]])]))
+        assert "search_document_gin" in used and "Seq Scan" not in used
+    assert not connection.in_atomic_block and ask("SHOW enable_seqscan") == ["on"]  # (SET LOCAL)
