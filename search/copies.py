@@ -6,6 +6,7 @@ a generation in the shared cache, so every other process rereads its copies at i
 search. Without a shared cache (an outage), other processes reread within MAX_AGE seconds.
 """
 
+import contextlib
 import threading
 import time
 
@@ -14,13 +15,28 @@ from django.core.cache import cache
 MAX_AGE = 600
 _GENERATION_KEY = "search:vocabulary-generation"
 _copies = []
+_looked = threading.local()
 
 
 def _generation():
+    if getattr(_looked, "generation", None) is not None:
+        return _looked.generation[0]
     try:
         return cache.get(_GENERATION_KEY)
     except Exception:  # noqa: BLE001 (a cache outage must not stop a search)
         return None
+
+
+@contextlib.contextmanager
+def generation_read_once():
+    """Within it, every copy compares itself with one reading of the shared generation: a
+    search asks its copies several times, and with Redis each reading is a round trip."""
+    _looked.generation = None
+    _looked.generation = (_generation(),)
+    try:
+        yield
+    finally:
+        _looked.generation = None
 
 
 def index_changed():

@@ -33,7 +33,7 @@ import unicodedata
 
 from django.db import connection, transaction
 
-from .copies import ProcessCopy
+from .copies import ProcessCopy, generation_read_once
 from .models import KIND_SPAN, SearchEntry
 
 TABLE = "search_searchentry"
@@ -245,11 +245,13 @@ class _Engine:
         than counting them per kind and matching again for a page (past FEW matches)."""
         raise NotImplementedError
 
+    @contextlib.contextmanager
     def session(self):
         """The context of one search's statements: one transaction, so its counts, pages and
         rows agree even while an editor saves (no savepoint inside a transaction already open:
-        nothing to roll back)."""
-        return transaction.atomic(savepoint=False)
+        nothing to roll back), and one look at whether the index changed (search.copies)."""
+        with transaction.atomic(savepoint=False), generation_read_once():
+            yield
 
     def _ids_and_named(self, slots):
         """(ids of the rows matching every slot, ids of the rows whose names match a slot, or

@@ -877,3 +877,23 @@ def test_a_search_is_one_transaction_in_which_postgresql_uses_its_indexes_not_a_
         used = " ".join(ask(plan, [engine._every([[("payoneer",)]])]))
         assert "search_document_gin" in used and "Seq Scan" not in used
     assert not connection.in_atomic_block and ask("SHOW enable_seqscan") == ["on"]  # (SET LOCAL)
+
+
+@pytest.mark.django_db
+def test_a_search_reads_the_shared_generation_of_the_index_once(client, monkeypatch):
+    """Its copies (the vocabulary, the names) are asked several times per search; with Redis
+    each reading of the generation is a round trip."""
+    topic = factories.topic()
+    for _n in range(3):
+        factories.guide(topic=topic, title_en="Payoneer cards", body_en="Payoneer and bKash.")
+    reads = []
+    real_get = copies.cache.get
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(copies.cache, "get", counted_get)
+    page = client.get("/en/search/", {"q": "payoner"}).content.decode()  # expanded: payoneer
+    assert "<mark>Payoneer</mark>" in page
+    assert reads.count("search:vocabulary-generation") == 1
