@@ -248,9 +248,11 @@ class _Engine:
     @contextlib.contextmanager
     def session(self):
         """The context of one search's statements: one transaction, so its counts, pages and
-        rows agree even while an editor saves (no savepoint inside a transaction already open:
-        nothing to roll back), and one look at whether the index changed (search.copies)."""
-        with transaction.atomic(savepoint=False), generation_read_once():
+        rows agree even while an editor saves (or the transaction already open: a search only
+        reads, and a savepoint would cost statements), and one look at whether the index
+        changed (search.copies)."""
+        opened = contextlib.nullcontext() if connection.in_atomic_block else transaction.atomic()
+        with opened, generation_read_once():
             yield
 
     def _ids_and_named(self, slots):

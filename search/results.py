@@ -9,7 +9,6 @@ orders the rows, the same way on SQLite and PostgreSQL.
 import re
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -139,14 +138,8 @@ def _suggestions(language):
 
 def results_page(request):
     """Everything the search page shows for this request (raises Http404 for a bad ?page=)."""
-    # (A page past the last is found out inside the session but answered outside it: an
-    # exception inside would spoil a transaction the session joined rather than began.)
     with engines.session():
-        try:
-            return _results_page(request)
-        except Http404 as not_found:
-            error = not_found
-    raise error
+        return _results_page(request)
 
 
 def _results_page(request):
