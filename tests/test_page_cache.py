@@ -195,6 +195,25 @@ def test_compressed_once_and_served_in_the_best_encoding(client, guide, accept, 
     assert body == plain
 
 
+def test_each_encoding_is_compressed_once_when_first_asked_for(client, guide, monkeypatch):
+    compressed = []
+    for encoding, compress in list(page_cache.COMPRESSORS.items()):
+        monkeypatch.setitem(
+            page_cache.COMPRESSORS, encoding, lambda body, e=encoding, c=compress: compressed.append(e) or c(body)
+        )
+    first = client.get("/bn/guides/cached/", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert compressed == ["br"]  # not gzip as well, for a reader who may never come
+    client.get("/bn/guides/cached/", headers={"Accept-Encoding": "br"})
+    assert compressed == ["br"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/bn/guides/cached/", headers={"Accept-Encoding": "gzip"})
+    assert len(queries) == 0 and compressed == ["br", "gzip"]
+    assert gzip.decompress(response.content) == brotli.decompress(first.content)
+    assert response["ETag"] == first["ETag"] and int(response["Content-Length"]) == len(response.content)
+    client.get("/bn/guides/cached/", headers={"Accept-Encoding": "gzip"})
+    assert compressed == ["br", "gzip"]  # kept with the page
+
+
 def test_head_is_answered_from_the_cache(client, guide):
     client.get("/bn/guides/cached/")
     with CaptureQueriesContext(connection) as queries:
@@ -218,9 +237,9 @@ def test_not_stored(client, guide, url, monkeypatch):
     stored = []
     original = page_cache.make_entry
 
-    def spy(response, last_modified):
+    def spy(response, last_modified, encoding):
         stored.append(response)
-        return original(response, last_modified)
+        return original(response, last_modified, encoding)
 
     monkeypatch.setattr(page_cache, "make_entry", spy)
     client.get(url)
@@ -325,6 +344,15 @@ def test_fast_path_sends_a_stored_page_with_its_headers(wsgi, client, guide):
         assert header in headers
     status, headers, body, queries = wsgi("/bn/guides/cached/", method="HEAD")
     assert status == "200 OK" and body == b"" and queries == 0
+
+
+def test_fast_path_compresses_an_encoding_first_asked_for_once(wsgi, guide):
+    br = wsgi("/bn/guides/cached/", HTTP_ACCEPT_ENCODING="br")[2]
+    status, headers, body, queries = wsgi("/bn/guides/cached/", HTTP_ACCEPT_ENCODING="gzip")
+    assert status == "200 OK" and queries == 0 and headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == brotli.decompress(br)
+    assert wsgi("/bn/guides/cached/", HTTP_ACCEPT_ENCODING="gzip")[2] == body
+    assert wsgi("/bn/guides/cached/")[2] == gzip.decompress(body)
 
 
 def test_fast_path_leaves_conditional_editor_and_unknown_host_requests_to_django(wsgi, guide, monkeypatch):
