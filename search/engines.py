@@ -13,8 +13,8 @@ whole word (a one-letter beginning matches almost every row).
   a minute, against a few ms and about 20 s with words (README, "Search").
 - PostgreSQL: `tsvector`s of the same normalised text ('simple' configuration: no stemming,
   no stop words; PostgreSQL has no Bengali configuration) with GIN indexes: `document` for
-  names and content, `names_document` for the names alone, searched in a transaction with
-  sequential scans off (`Postgres.session`). The query is written as a
+  names and content, `names_document` for the names alone, searched with sequential scans
+  off (`Postgres._rows`). The query is written as a
   `tsquery` literal of quoted lexemes ('web' <-> 'dev':*), never parsed from the reader's
   text, so no input is query syntax; FTS5 gets quoted phrases the same way.
 
@@ -203,15 +203,10 @@ def _only(named, matching):
     return {pk: names for pk, names in named.items() if pk in matching}
 
 
-def _counted(selects, params, need):
-    """[(id, how many of the selects found it)] for ids found by at least `need` of them."""
-    union = " UNION ALL ".join(selects)
-    sql = f"SELECT id, COUNT(*) FROM ({union}) hit GROUP BY id HAVING COUNT(*) >= %s"  # noqa: S608
-    return _rows(sql, [*params, need])
-
-
 class _Engine:
     """What both engines answer, in the same SQL around their own match (`_select`)."""
+
+    _rows = staticmethod(_rows)
 
     def _select(self):
         raise NotImplementedError
@@ -238,7 +233,7 @@ class _Engine:
         every, ids = self._matched
         if every == query:
             return list(ids)
-        return [row[0] for row in _rows(self._select(), [query])]
+        return [row[0] for row in self._rows(self._select(), [query])]
 
     def _reads_ids(self, slots):
         """Whether `overview` reads every matching id (kept for `page` and `matching`) rather
@@ -247,10 +242,10 @@ class _Engine:
 
     @contextlib.contextmanager
     def session(self):
-        """The context of one search's statements: one transaction, so its counts, pages and
-        rows agree even while an editor saves (or the transaction already open: a search only
-        reads, and a savepoint would cost statements), and one look at whether the index
-        changed (search.copies)."""
+        """The context of one search's statements: on SQLite one transaction, so its counts,
+        pages and rows agree even while an editor saves (or the transaction already open: a
+        search only reads, and a savepoint would cost statements; PostgreSQL: `Postgres.session`),
+        and one look at whether the index changed (search.copies)."""
         opened = contextlib.nullcontext() if connection.in_atomic_block else transaction.atomic()
         with opened, generation_read_once():
             yield
@@ -258,7 +253,7 @@ class _Engine:
     def _ids_and_named(self, slots):
         """(ids of the rows matching every slot, ids of the rows whose names match a slot, or
         None: read only when needed)."""
-        return [row[0] for row in _rows(self._select(), [self._every(slots)])], None
+        return [row[0] for row in self._rows(self._select(), [self._every(slots)])], None
 
     def overview(self, slots, first=()):
         """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
@@ -268,7 +263,7 @@ class _Engine:
         if self._reads_ids(slots):
             ids, named_ids = self._ids_and_named(slots)
         else:  # a few hundred ids are read faster than counted, then matched again
-            ids = [row[0] for row in _rows(f"{self._select()} LIMIT %s", [self._every(slots), FEW + 1])]
+            ids = [row[0] for row in self._rows(f"{self._select()} LIMIT %s", [self._every(slots), FEW + 1])]
             if len(ids) > FEW:
                 return self._counted_overview(slots, first)
         ids.sort()  # (nearly in id order already: a quick sort)
@@ -287,7 +282,7 @@ class _Engine:
 
     def _counted_overview(self, slots, first):
         counts = f"SELECT id / {KIND_SPAN}, COUNT(*) FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
-        per_kind = dict(_rows(counts, [self._every(slots)]))
+        per_kind = dict(self._rows(counts, [self._every(slots)]))
         if not per_kind:
             return {}, {}, set()
         named = self.named(slots)
@@ -295,7 +290,7 @@ class _Engine:
             return per_kind, named, set()
         within, within_params = self._in([*named, *first])
         sql = f"SELECT id FROM ({self._select()}) hit WHERE {within}"  # noqa: S608
-        matching = {row[0] for row in _rows(sql, [self._every(slots), *within_params])}
+        matching = {row[0] for row in self._rows(sql, [self._every(slots), *within_params])}
         return per_kind, _only(named, matching), matching.intersection(first)
 
     def named(self, slots, among=None):
@@ -307,7 +302,7 @@ class _Engine:
         return names_of(ids if among is None else [pk for pk in ids if pk in among])
 
     def _named_ids(self, slots):
-        return [row[0] for row in _rows(self._named_select(), [self._any(slots)])]
+        return [row[0] for row in self._rows(self._named_select(), [self._any(slots)])]
 
     def page(self, slots, kind, excluded, offset, limit):
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving
@@ -323,11 +318,13 @@ class _Engine:
             "ORDER BY id LIMIT %s OFFSET %s"
         )
         params = [self._every(slots), kind * KIND_SPAN, (kind + 1) * KIND_SPAN, *within_params, limit, offset]
-        return [row[0] for row in _rows(sql, params)]
+        return [row[0] for row in self._rows(sql, params)]
 
     def matching_some(self, slots, need):
         """[(id, slots matched)] of the rows matching at least `need` of the slots."""
-        return _counted([self._select()] * len(slots), [self.slot(terms) for terms in slots], need)
+        union = " UNION ALL ".join([self._select()] * len(slots))
+        sql = f"SELECT id, COUNT(*) FROM ({union}) hit GROUP BY id HAVING COUNT(*) >= %s"  # noqa: S608
+        return self._rows(sql, [*[self.slot(terms) for terms in slots], need])
 
 
 class SQLite(_Engine):
@@ -351,7 +348,7 @@ class SQLite(_Engine):
 
     def phrase(self, words):
         """Ids of the rows holding `words` in a row (the last as a word's beginning)."""
-        return [row[0] for row in _rows(self._select(), [_sqlite_term(words)])]
+        return [row[0] for row in self._rows(self._select(), [_sqlite_term(words)])]
 
     def _named_select(self):
         return f"SELECT rowid AS id FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
@@ -386,7 +383,7 @@ class Postgres(_Engine):
         return "(id IN (SELECT unnest(CAST(%s AS bigint[]))))", [list(ids)]
 
     def phrase(self, words):
-        return [row[0] for row in _rows(self._select(), [_postgres_term(words)])]
+        return [row[0] for row in self._rows(self._select(), [_postgres_term(words)])]
 
     def _reads_ids(self, slots):
         return True
@@ -396,15 +393,25 @@ class Postgres(_Engine):
 
     @contextlib.contextmanager
     def session(self):
+        # No transaction: a search's statements each turn sequential scans off for themselves
+        # (`_rows`), and PostgreSQL reads a query's ids once (`_reads_ids`), so its counts and
+        # pages come from one statement; a row deleted before it is read is left out
+        # (search.results). A transaction cost three round trips more (BEGIN, SET, COMMIT).
+        with generation_read_once():
+            yield
+
+    @staticmethod
+    def _rows(sql, params):
         # To the planner a scan that tests every row's `document` looks cheaper than the GIN
         # index for a word on most rows, but each test reads the row's out-of-line (TOAST)
         # tsvector: 380 ms instead of 13 ms for a word on 8,000 of 10,000 guides. SET LOCAL
-        # holds until the transaction ends. (SQL functions with a SET clause did this before
-        # this session's statements: a millisecond or two more per statement, README "Search".)
-        with super().session():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            yield
+        # lasts until the transaction ends: the implicit one of this one message of three
+        # statements (client-side binding, Django's default for psycopg, sends them as one),
+        # or the caller's, where the last statement puts the setting back.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}; SET LOCAL enable_seqscan = DEFAULT", params)
+            cursor.nextset()
+            return cursor.fetchall()
 
     def _ids_and_named(self, slots):
         # One statement, each list one array: a round trip and a row per id less.
@@ -412,7 +419,7 @@ class Postgres(_Engine):
             f"SELECT 0, array_agg(id) FROM ({self._select()}) hit "  # noqa: S608
             f"UNION ALL SELECT 1, array_agg(id) FROM ({self._named_select()}) named"
         )
-        found = dict(_rows(sql, [self._every(slots), self._any(slots)]))
+        found = dict(self._rows(sql, [self._every(slots), self._any(slots)]))
         return found[0] or [], found[1] or []
 
     def _any(self, slots):

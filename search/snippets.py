@@ -18,13 +18,21 @@ HEAD = 800
 
 def _spans(text, terms):
     """Sorted, merged (start, end) spans of `text` where any normalised term occurs."""
-    normal, where = normalise_with_map(text)
+    return _spans_in(*normalise_with_map(text), terms)
+
+
+def _spans_in(normal, where, terms, low=0, high=None):
+    """`_spans` from the text's `normalise_with_map`, of the occurrences within text[low:high]
+    and counted from `low`."""
+    if high is None:
+        high = where[-1] + 1 if where else 0
     spans = []
     for term in terms:
         start = normal.find(term)
         while term and start != -1:
-            end = start + len(term) - 1
-            spans.append((where[start], where[end] + 1))
+            first, last = where[start], where[start + len(term) - 1] + 1
+            if low <= first and last <= high:
+                spans.append((first - low, last - low))
             start = normal.find(term, start + len(term))
     merged = []
     for start, end in sorted(spans):
@@ -51,9 +59,9 @@ def highlight(text, terms, nfc=True):
     return _marked(text, _spans(text, terms))
 
 
-def _first_match(text, phrase, words):
-    """(start, end) in `text` of the phrase's first occurrence, else the earliest word's."""
-    normal, where = normalise_with_map(text)
+def _first_match(normal, where, phrase, words):
+    """(start, end) in the text of the phrase's first occurrence, else the earliest word's,
+    from the text's `normalise_with_map`."""
     position = normal.find(phrase) if phrase else -1
     term = phrase
     if position == -1:
@@ -106,10 +114,12 @@ def excerpt(text, phrase, words, nfc=True, normal=None):
     if near is None:
         return None
     offset, window = near
-    first = _first_match(window, phrase, words)
+    mapped = normalise_with_map(window)
+    first = _first_match(*mapped, phrase, words)
     if first is None:  # the estimate missed (text that grows when normalised)
         offset, window = 0, text
-        first = _first_match(window, phrase, words)
+        mapped = normalise_with_map(window)
+        first = _first_match(*mapped, phrase, words)
         if first is None:
             return None
     at_end = offset + len(window) >= len(text)
@@ -124,8 +134,8 @@ def excerpt(text, phrase, words, nfc=True, normal=None):
     if end < len(text):
         space = text.rfind(" ", first_end, end)
         end = space if space != -1 else end
-    window = text[start:end]
-    marked = _marked(window, _spans(window, [phrase, *words]))
+    # The words are marked from the window's map: no second normalising of the piece shown.
+    marked = _marked(text[start:end], _spans_in(*mapped, [phrase, *words], start, end))
     prefix = "… " if offset + start > 0 else ""
     suffix = " …" if end < len(text) or not at_end else ""
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (marked is escaped)

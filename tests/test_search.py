@@ -852,8 +852,8 @@ def test_a_summary_without_words_leaves_the_index_text_unread_and_passages_still
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_search_is_one_transaction_in_which_postgresql_uses_its_indexes_not_a_scan_of_every_row():
-    from django.db import connection
+def test_postgresql_searches_with_its_indexes_not_a_scan_of_every_row_and_sqlite_in_one_transaction():
+    from django.db import connection, transaction
 
     factories.guide(body_en="payoneer " * 50)
     engine = engines.current()
@@ -868,15 +868,23 @@ def test_a_search_is_one_transaction_in_which_postgresql_uses_its_indexes_not_a_
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
+    def searched(sql, params=()):
+        return [row[0] for row in engine._rows(sql, params)]
+
     # A word on most rows: to the planner a scan of every row's tsvector looks cheaper.
     plan = "EXPLAIN " + engine._select()
     assert ask("SHOW enable_seqscan") == ["on"]
+    assert "Seq Scan" in " ".join(ask(plan, [engine._every([[("payoneer",)]])]))
     with engines.session():
-        assert connection.in_atomic_block
-        assert ask("SHOW enable_seqscan") == ["off"]
-        used = " ".join(ask(plan, [engine._every([[("payoneer",)]])]))
+        assert not connection.in_atomic_block  # (three round trips less)
+        assert searched("SELECT current_setting(%s)", ["enable_seqscan"]) == ["off"]
+        used = " ".join(searched(plan, [engine._every([[("payoneer",)]])]))
         assert "search_document_gin" in used and "Seq Scan" not in used
-    assert not connection.in_atomic_block and ask("SHOW enable_seqscan") == ["on"]  # (SET LOCAL)
+        assert ask("SHOW enable_seqscan") == ["on"]  # (only for the search's statement)
+    with transaction.atomic():  # inside a caller's transaction, the setting is put back
+        assert searched("SELECT current_setting(%s)", ["enable_seqscan"]) == ["off"]
+        assert ask("SHOW enable_seqscan") == ["on"]
+    assert ask("SHOW enable_seqscan") == ["on"]
 
 
 @pytest.mark.django_db
