@@ -22,10 +22,10 @@ Neither is a model field. Careful: on SQLite, Django rebuilds a table for most c
 """
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from freelanceguide.models import fallback_order
+from freelanceguide.remembered_urls import remembered_reverse
 
 
 class Kind(models.TextChoices):
@@ -84,7 +84,7 @@ class SearchEntry(models.Model):
         return f"{self.kind}: {self.title_en or self.title_bn}"
 
     def get_absolute_url(self):
-        return reverse(DETAIL_URLS[self.kind], args=[self.slug])
+        return remembered_reverse(DETAIL_URLS[self.kind], args=[self.slug])
 
     def shown(self, field, language):
         """(text, language) of a display field in the reader's language, else its fallback."""

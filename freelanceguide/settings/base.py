@@ -84,6 +84,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Every {% url %} remembers what it reversed (freelanceguide/remembered_urls.py).
+            "builtins": ["freelanceguide.templatetags.remembered_url"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
