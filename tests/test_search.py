@@ -905,3 +905,24 @@ def test_a_search_reads_the_shared_generation_of_the_index_once(client, monkeypa
     page = client.get("/en/search/", {"q": "payoner"}).content.decode()  # expanded: payoneer
     assert "<mark>Payoneer</mark>" in page
     assert reads.count("search:vocabulary-generation") == 1
+
+
+@pytest.mark.django_db
+def test_shown_entries_are_the_rows_as_the_orm_reads_them():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.results import SHOWN, shown_entries
+
+    guides = [factories.guide(title_en=f"Payoneer {n}", body_bn="পেওনিয়ার থেকে বিকাশে টাকা") for n in range(3)]
+    ids = [entry_id(Kind.GUIDE, guide.pk) for guide in guides] + [entry_id(Kind.GUIDE, 10**9)]  # (one gone)
+    with CaptureQueriesContext(connection) as queries:
+        read = shown_entries(ids)
+    assert len(queries) == 1 and sorted(read) == sorted(ids[:3])
+    for pk, entry in read.items():
+        orm = SearchEntry.objects.get(pk=pk)
+        assert {name: getattr(entry, name) for name in SHOWN} == {name: getattr(orm, name) for name in SHOWN}
+        assert entry.get_deferred_fields() == {"names", "object_id", "updated"}
+        assert entry.get_absolute_url() == orm.get_absolute_url()
+    assert read[ids[0]].updated == SearchEntry.objects.get(pk=ids[0]).updated  # read when asked, typed
+    assert shown_entries([]) == {}
