@@ -926,3 +926,14 @@ def test_shown_entries_are_the_rows_as_the_orm_reads_them():
         assert entry.get_absolute_url() == orm.get_absolute_url()
     assert read[ids[0]].updated == SearchEntry.objects.get(pk=ids[0]).updated  # read when asked, typed
     assert shown_entries([]) == {}
+
+
+def test_a_database_with_server_side_binding_is_refused_at_start_up(monkeypatch):
+    from django.db import connections
+
+    from search.checks import postgres_client_side_binding
+
+    assert postgres_client_side_binding() == []
+    monkeypatch.setattr(type(connections["default"]), "vendor", "postgresql")
+    monkeypatch.setitem(connections["default"].settings_dict, "OPTIONS", {"server_side_binding": True})
+    assert [error.id for error in postgres_client_side_binding()] == ["search.E001"]
