@@ -183,7 +183,8 @@ def names_of(ids):
 
 
 # Where an engine counts a query's matches rather than reading them (`_Engine._reads_ids`), it
-# reads them still when there are at most this many.
+# reads them still when there are at most this many, and lists those of each kind with at most
+# this many (`_Engine._counts`).
 FEW = 300
 
 
@@ -237,7 +238,8 @@ class _Engine:
 
     def _reads_ids(self, slots):
         """Whether `overview` reads every matching id (kept for `page` and `matching`) rather
-        than counting them per kind and matching again for a page (past FEW matches)."""
+        than counting them per kind (`_counts`; past FEW matches, a page of a kind with more
+        than FEW is matched again)."""
         raise NotImplementedError
 
     @contextlib.contextmanager
@@ -253,7 +255,7 @@ class _Engine:
     def _ids_and_named(self, slots):
         """(ids of the rows matching every slot, ids of the rows whose names match a slot, or
         None: read only when needed)."""
-        return [row[0] for row in self._rows(self._select(), [self._every(slots)])], None
+        return self._counts(slots)[1], None
 
     def overview(self, slots, first=()):
         """What ranking needs of a query that needs every slot: ({kind's position in Kind: rows
@@ -262,10 +264,10 @@ class _Engine:
         named_ids = None
         if self._reads_ids(slots):
             ids, named_ids = self._ids_and_named(slots)
-        else:  # a few hundred ids are read faster than counted, then matched again
-            ids = [row[0] for row in self._rows(f"{self._select()} LIMIT %s", [self._every(slots), FEW + 1])]
-            if len(ids) > FEW:
-                return self._counted_overview(slots, first)
+        else:
+            per_kind, ids = self._counts(slots, FEW)
+            if ids is None:  # past FEW matches: counted, and the pages read what they show
+                return self._counted_overview(slots, first, per_kind)
         ids.sort()  # (nearly in id order already: a quick sort)
         self._matched = (self._every(slots), ids)
         if not ids:
@@ -279,12 +281,32 @@ class _Engine:
         return _per_kind(ids), named, matching.intersection(first)
 
     _matched = (None, [])  # (the query, its matching ids) of the last overview that read them
+    # (the query, {kind's position: its matching ids}) of the kinds with few matches that the
+    # last count listed (`_counts`): a page that shows some of them needs no match of its own
+    # (a match of a common word is most of a page's database time).
+    _listed = (None, {})
 
-    def _counted_overview(self, slots, first):
-        counts = f"SELECT id / {KIND_SPAN}, COUNT(*) FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
-        per_kind = dict(self._rows(counts, [self._every(slots)]))
-        if not per_kind:
-            return {}, {}, set()
+    def _id_list(self):
+        """SQL aggregating the ids of a group's rows into one text, "id,id,..."."""
+        raise NotImplementedError
+
+    def _counts(self, slots, few=None):
+        """({kind's position: its rows matching every slot}, every matching id, or None past
+        `few` matches), from one match: each kind's count and ids, as one text per kind (one
+        value, not a row per id: 8,000 ids took longer to read a row at a time than to match).
+        Past `few` matches, the ids of each kind with at most `few` are listed for `page`."""
+        query = self._every(slots)
+        per_kind_sql = f"FROM ({self._select()}) hit GROUP BY id / {KIND_SPAN}"  # noqa: S608
+        sql = f"SELECT id / {KIND_SPAN}, COUNT(*), {self._id_list()} {per_kind_sql}"
+        counted = self._rows(sql, [query])
+        per_kind = {kind: count for kind, count, _ids in counted}
+        if few is None or sum(per_kind.values()) <= few:
+            return per_kind, [int(pk) for _kind, _count, ids in counted for pk in ids.split(",")]
+        listed = {kind: sorted(map(int, ids.split(","))) for kind, count, ids in counted if count <= few}
+        self._listed = (query, listed)
+        return per_kind, None
+
+    def _counted_overview(self, slots, first, per_kind):
         named = self.named(slots)
         if (len(slots) == 1 or not named) and not first:  # with one slot, a row whose names match it matches
             return per_kind, named, set()
@@ -308,9 +330,14 @@ class _Engine:
         """Ids of rows of the kind at position `kind` matching every slot, in id order, leaving
         out `excluded`: `limit` of them from `offset` on."""
         every, ids = self._matched
-        if every == self._every(slots):
+        query = self._every(slots)
+        if every == query:
             start, end = bisect.bisect_left(ids, kind * KIND_SPAN), bisect.bisect_left(ids, (kind + 1) * KIND_SPAN)
             rows = (pk for pk in ids[start:end] if pk not in excluded)
+            return list(itertools.islice(rows, offset, offset + limit))
+        listed_for, listed = self._listed
+        if listed_for == query and kind in listed:
+            rows = (pk for pk in listed[kind] if pk not in excluded)
             return list(itertools.islice(rows, offset, offset + limit))
         within, within_params = self._in(sorted(excluded))
         sql = (
@@ -353,11 +380,14 @@ class SQLite(_Engine):
     def _named_select(self):
         return f"SELECT rowid AS id FROM {SQLITE_NAMES_FTS} WHERE {SQLITE_NAMES_FTS} MATCH %s"  # noqa: S608
 
+    def _id_list(self):
+        return "group_concat(id)"
+
     def _reads_ids(self, slots):
-        # For several slots of alternatives, matching again costs SQLite more than reading
-        # the ids (in process); for one slot, counting and matching a page again cost less
-        # (README, "Search": the Banglish queries of the bench about a tenth faster, a common
-        # word a fifth slower read so).
+        # For several slots of alternatives, matching again (the rows whose names match, a
+        # page) costs SQLite more than reading every id; for one slot, a count per kind (with
+        # the ids of the kinds with few) costs less than reading a common word's 8,000 ids
+        # (README, "Search").
         return len(slots) > 1
 
     def _any(self, slots):
@@ -390,6 +420,9 @@ class Postgres(_Engine):
 
     def _named_select(self):
         return f"SELECT id FROM {TABLE} WHERE names_document @@ CAST(%s AS tsquery)"  # noqa: S608
+
+    def _id_list(self):
+        return "string_agg(CAST(id AS text), ',')"
 
     @contextlib.contextmanager
     def session(self):

@@ -5,6 +5,7 @@ must hold on both.
 """
 
 import re
+from collections import Counter
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +15,7 @@ from django.utils import translation
 
 from search import copies, engines, expand, indexing, ranking
 from search.indexing import rebuild
-from search.models import Kind, SearchEntry, SearchWord, entry_id
+from search.models import Kind, SearchEntry, SearchWord, entry_id, kind_of
 from search.normalise import normalise, normalise_with_map, readable
 from search.results import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, query_words
 from search.snippets import excerpt, highlight
@@ -718,21 +719,43 @@ class TestLargeResultsOnTheShippedContent:
         ("query", "first"),
         [("ফ্রিল্যান্সিং", False), ("কাজ", False), ("design", False), ("web design", False), ("payoneer bkash", True)],
     )
-    def test_a_large_result_reads_only_its_page_in_the_same_order(self, monkeypatch, query, first):
+    @pytest.mark.parametrize("counted", [False, True])
+    def test_a_large_result_reads_only_its_page_in_the_same_order(self, monkeypatch, query, first, counted):
         """Past PHRASED_MATCHES matches the ranking reads a page's bucket rows only when shown;
-        lowered here so the shipped content is "large": the order must be the one read in full."""
+        lowered here so the shipped content is "large": the order must be the one read in full.
+        `counted`: the engine counts the matches per kind rather than reading their ids (past
+        FEW, lowered too, to the second largest kind's count; PostgreSQL always reads them, made
+        to count here), listing the ids of the kinds with at most FEW."""
         monkeypatch.setattr(ranking, "PHRASED_MATCHES", 2)
         engine = engines.current()
         phrase, words = query_words(query)
         slots = [[(word,)] for word in words]
         first_ids = set(engine.matching(slots)[-2:]) if first else set()
-        lazy = ranking.ranked_ids(slots, phrase, first_ids=first_ids)
         everything = dict.fromkeys(engine.matching(slots), len(slots))
         full = ranking._ranked(engine, slots, phrase, None, everything, first_ids, dict(engine.named(slots)))
+        if counted:
+            per_kind = sorted(Counter(Kind.values.index(kind_of(pk)) for pk in everything).values())
+            monkeypatch.setattr(engines, "FEW", per_kind[-2] if len(per_kind) > 1 else 0)
+            monkeypatch.setattr(type(engine), "_reads_ids", lambda self, slots: False)
+            statements = []
+            real_rows = type(engine)._rows
+            monkeypatch.setattr(
+                type(engine),
+                "_rows",
+                staticmethod(lambda sql, params: statements.append(sql) or real_rows(sql, params)),
+            )
+        lazy = ranking.ranked_ids(slots, phrase, first_ids=first_ids)
         assert isinstance(lazy, ranking.Ranking) and len(full) > 2
         assert list(lazy) == full and len(lazy) == len(full)
         for start in range(len(full)):
             assert lazy[start : start + 3] == full[start : start + 3]
+        if counted:
+            statements.clear()
+            lazy[0 : len(full)]
+            read = [sql for sql in statements if "ORDER BY id LIMIT" in sql]
+            assert len(read) <= 1  # the largest kind's bucket only: the others' ids were listed
+            if query == "design":  # (buckets of several kinds: guides, skills, terms)
+                assert len({segment.kind for segment in lazy.segments if isinstance(segment, ranking._Bucket)}) > 2
 
     def test_result_pages_are_the_same_whether_read_whole_or_by_page(self, client, monkeypatch):
         whole = [result_links(client.get("/en/search/", {"q": "কাজ", "page": n})) for n in (1, 2, 3)]
