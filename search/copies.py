@@ -68,5 +68,12 @@ class ProcessCopy:
                 self._value, self._generation, self._at = self._load(), generation, time.monotonic()
             return self._value
 
+    def current(self):
+        """The value if this process holds it and it is current, else None (nothing is loaded)."""
+        generation = _generation()
+        with self._lock:
+            stale = self._generation != generation or time.monotonic() - self._at > MAX_AGE
+            return None if stale else self._value
+
     def drop(self):
         self._value = None

@@ -108,12 +108,24 @@ class Vocabulary:
         position = bisect.bisect_left(self.words, word)
         return position < len(self.words) and self.words[position] == word
 
+    def may_match(self, word):
+        """Whether the engines may find `word` as a query's word: some indexed word begins with
+        it (a one-letter word: is it; search.engines). The vocabulary holds every word of the
+        index (a longer one than 100 letters by its first 100: search.indexing)."""
+        return self.has(word) if len(word) == 1 else self.known(word[:100])
+
 
 _vocabulary = ProcessCopy(Vocabulary.load)
 
 
 def vocabulary():
     return _vocabulary.get()
+
+
+def vocabulary_if_current():
+    """This process's copy of the vocabulary when it holds a current one, else None (not loaded
+    for this: a search whose words are all found never needs it)."""
+    return _vocabulary.current()
 
 
 @dataclass

@@ -92,8 +92,10 @@ def words_of(*texts):
 
 def _add_words(words, word_model=SearchWord, *, vocabulary_empty=False):
     """Adds the words the vocabulary lacks. A saved item's words are mostly known already:
-    reading which are known costs less than building and inserting a row for each."""
-    words = {word for word in words if len(word) <= 100}
+    reading which are known costs less than building and inserting a row for each. A word over
+    100 letters (the column's size) is kept by its first 100: every word beginning it is still
+    known to begin an indexed word (search.expand.Vocabulary.may_match)."""
+    words = {word[:100] for word in words}
     if not vocabulary_empty:
         for chunk in itertools.batched(sorted(words), 500):
             words.difference_update(word_model.objects.filter(word__in=chunk).values_list("word", flat=True))

@@ -18,7 +18,7 @@ from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
 from . import engines
-from .expand import Slot, expand
+from .expand import Slot, expand, vocabulary_if_current
 from .indexing import normalised_passages
 from .models import Kind, SearchEntry, entry_id
 from .normalise import normalise
@@ -82,6 +82,14 @@ def query_words(query):
     words = [word for word in normalise(query[:MAX_QUERY_LENGTH]).split() if any(c.isalnum() for c in word)]
     words = list(dict.fromkeys(words))[:MAX_WORDS]
     return " ".join(words), words
+
+
+def _may_match(words):
+    """False when this process's current copy of the vocabulary shows that a word cannot match:
+    a misspelt or Banglish word is then expanded without first asking the database for what it
+    cannot find (a statement, a round trip on PostgreSQL)."""
+    vocab = vocabulary_if_current()
+    return vocab is None or all(vocab.may_match(word) for word in words)
 
 
 def _expanded(words, typed_ids):
@@ -173,7 +181,7 @@ def _results_page(request):
     if not words:
         show.suggestions = _suggestions(language)
         return show
-    ids = ranked_ids([[(word,)] for word in words], phrase)
+    ids = ranked_ids([[(word,)] for word in words], phrase) if _may_match(words) else []
     show.typed_found = bool(ids)
     marked_words = words
     if len(ids) < ENOUGH and request.GET.get("exact") != "1":

@@ -13,7 +13,7 @@ from django.core.cache import cache, caches
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from search import copies, engines, expand, indexing, ranking
+from search import copies, engines, expand, indexing, ranking, results
 from search.indexing import rebuild
 from search.models import Kind, SearchEntry, SearchWord, entry_id, kind_of
 from search.normalise import normalise, normalise_with_map, readable
@@ -960,3 +960,52 @@ def test_a_database_with_server_side_binding_is_refused_at_start_up(monkeypatch)
     monkeypatch.setattr(type(connections["default"]), "vendor", "postgresql")
     monkeypatch.setitem(connections["default"].settings_dict, "OPTIONS", {"server_side_binding": True})
     assert [error.id for error in postgres_client_side_binding()] == ["search.E001"]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("shipped_content_for_class")
+class TestWordsTheVocabularyLacks:
+    """With a current copy of the vocabulary, words it shows cannot match are not sent to the
+    database before being expanded; the pages are the same as without the copy."""
+
+    QUERIES = ["upwerk", "kivabe kaj pabo", "free lancing", "ফ্রীল্যানসিং", "payoneer", "fiverr zzqxj", "a"]
+
+    def pages(self, client, copy):
+        found = []
+        for query in self.QUERIES:
+            caches["pages"].clear()
+            if copy:
+                expand.vocabulary()  # (loaded by the first expanded search of a process)
+            else:
+                expand._vocabulary.drop()
+            found.append(client.get("/en/search/", {"q": query}).content.decode())
+        return found
+
+    def test_the_same_pages_with_the_copy_and_without(self, client):
+        assert self.pages(client, copy=False) == self.pages(client, copy=True)
+
+    def test_a_word_no_indexed_word_begins_with_is_expanded_at_once(self, client, monkeypatch):
+        expand.vocabulary()
+        asked = []
+        real = results.ranked_ids
+        monkeypatch.setattr(
+            results, "ranked_ids", lambda slots, *args, **kwargs: asked.append(slots) or real(slots, *args, **kwargs)
+        )
+        assert "/marketplaces/upwork/" in result_links(client.get("/en/search/", {"q": "upwerk"}))[0]
+        assert [("upwerk",)] not in [slot for slots in asked for slot in slots]  # only the expanded query
+        asked.clear()
+        client.get("/en/search/", {"q": "upwork"})
+        assert asked[0] == [[("upwork",)]]  # a known beginning: asked as typed
+
+
+@pytest.mark.django_db
+def test_a_word_longer_than_the_vocabulary_keeps_is_found_by_its_beginning(client):
+    long_word = "payoneer" * 15  # 120 letters, one word
+    guide = factories.guide(slug="long-word", body_en=f"A long {long_word} word.")
+    assert SearchWord.objects.filter(word=long_word[:100]).exists()
+    expand.vocabulary()
+    for typed in (long_word[:50], long_word[:110]):
+        caches["pages"].clear()
+        assert result_links(client.get("/en/search/", {"q": typed, "exact": "1"})) == [
+            guide.get_absolute_url().replace("/bn/", "/en/")
+        ]
