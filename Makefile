@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test check-links test-services test-postgres prepare lint format messages clean page-stats bench-search browser backup restore bench bench-scale lighthouse
+.PHONY: run test check-links test-services test-postgres prepare lint format messages clean page-stats bench-search bench-search-ab browser backup restore bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 # Without npm the axe and HTML-checker tests are skipped with a message (under CI=true they fail).
@@ -119,6 +119,12 @@ page-stats: $(VENV)/.test-deps
 bench-search: $(VENV)/.test-deps
 	DATABASE_URL= $(PYTHON) bench/search_bench.py
 	@if [ -n "$$POSTGRES_URL" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi
+
+# The same pages served by two checkouts in turn, request by request (this machine's speed
+# drifts too much to compare two runs): A=<other checkout> DATABASE_URL=<a database kept by
+# SEARCH_BENCH_KEEP=1 make bench-search> make bench-search-ab.
+bench-search-ab: $(VENV)/.test-deps
+	$(PYTHON) bench/search_ab.py
 
 # Load benchmark under production settings on a throwaway database and a free loopback port
 # (bench/run.py; installs wrk from Debian if missing). DURATION=15 make bench for steadier figures.

@@ -45,6 +45,9 @@ from search.normalise import normalise  # noqa: E402
 # SEARCH_BENCH_GUIDES / SEARCH_BENCH_RUNS: fewer while iterating (the goals are for 10,000).
 GUIDES = int(os.environ.get("SEARCH_BENCH_GUIDES", "10000"))
 RUNS = int(os.environ.get("SEARCH_BENCH_RUNS", "9"))
+# SEARCH_BENCH_KEEP=1: the database is kept (its address printed), to compare two checkouts on
+# it with bench/search_ab.py.
+KEEP = bool(os.environ.get("SEARCH_BENCH_KEEP"))
 GOAL_MEDIAN_MS, GOAL_MAX_MS, GOAL_REBUILD_S = 25, 60, 60
 QUERIES = [
     ("exact", "common Bangla word", "ফ্রিল্যান্সিং"),
@@ -221,7 +224,10 @@ def main():
             + ("met" if met else "NOT met")
         )
     finally:
-        connection.creation.destroy_test_db(test_db, verbosity=0)
+        if KEEP:
+            print(f"kept for bench/search_ab.py: DATABASE_URL={database_url(test_db)}")
+        else:
+            connection.creation.destroy_test_db(test_db, verbosity=0)
 
 
 if __name__ == "__main__":
