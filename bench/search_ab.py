@@ -15,7 +15,6 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 RUNS = int(os.environ.get("SEARCH_BENCH_RUNS", "7"))
@@ -23,33 +22,20 @@ RUNS = int(os.environ.get("SEARCH_BENCH_RUNS", "7"))
 
 def serve(root):
     """The worker: the checkout's WSGI application, timing the cold page of each query read
-    from standard input (as search_bench.cold_page_ms does)."""
+    from standard input (cold_page.py)."""
     sys.path.insert(0, root)
     os.environ["DJANGO_SETTINGS_MODULE"] = "freelanceguide.settings.test"
     import django
 
     django.setup()
-    from django.core.cache import caches
-    from django.test import RequestFactory
+    from cold_page import cold_page_ms  # (this script's directory: the same timing for both)
 
     from freelanceguide.wsgi import application
 
-    def cold_page_ms(query):
-        caches["pages"].clear()
-        headers = {"accept-encoding": "gzip, deflate, br"}
-        environ = RequestFactory().get("/bn/search/", {"q": query}, headers=headers).environ
-        status = []
-        start = time.perf_counter()
-        body = application(environ, lambda code, _headers, exc_info=None: status.append(code))
-        b"".join(body)
-        body.close()
-        assert status == ["200 OK"], (query, status)
-        return (time.perf_counter() - start) * 1000
-
-    cold_page_ms("kivabe kaj pabo")  # the vocabulary and names copies, as search_bench does
+    cold_page_ms(application, "kivabe kaj pabo")  # the vocabulary and names copies, as search_bench does
     print("ready", flush=True)
     for line in sys.stdin:
-        print(cold_page_ms(line.rstrip("\n")), flush=True)
+        print(cold_page_ms(application, line.rstrip("\n"))[0], flush=True)
 
 
 def main():

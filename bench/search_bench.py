@@ -30,7 +30,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.cache import caches  # noqa: E402
+from cold_page import cold_page_ms  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
@@ -106,32 +106,6 @@ def reference_ms():
     for _ in range(5):
         normalise(text)
     return (time.process_time() - start) * 1000
-
-
-# What Chrome on Android sends over HTTPS (less zstd, which the site does not offer).
-ACCEPT_ENCODING = "gzip, deflate, br"
-
-
-def cold_page_ms(application, query):
-    """(wall ms, this process's CPU ms) of one results page with the page cache emptied, served
-    as gunicorn has a worker serve it: the WSGI application called with the request's environ,
-    its body read and the response closed (which ends the request: Django's request_finished)."""
-    caches["pages"].clear()
-    environ = RequestFactory().get("/bn/search/", {"q": query}, headers={"accept-encoding": ACCEPT_ENCODING}).environ
-    status = []
-    start, cpu_start = time.perf_counter(), time.process_time()
-    body = application(environ, lambda code, headers, exc_info=None: status.append(code))
-    try:
-        b"".join(body)
-    finally:
-        if hasattr(body, "close"):
-            body.close()
-    elapsed = (time.perf_counter() - start) * 1000
-    # This process's CPU time: on SQLite the whole page's work, unlike wall time unswayed by
-    # other work on the machine (on PostgreSQL the server's share is not in it).
-    cpu_ms = (time.process_time() - cpu_start) * 1000
-    assert status == ["200 OK"], (query, status)
-    return elapsed, cpu_ms
 
 
 def result_count(query):

@@ -63,8 +63,7 @@ class ProcessCopy:
     def get(self):
         generation = _generation()
         with self._lock:
-            stale = self._generation != generation or time.monotonic() - self._at > MAX_AGE
-            if self._value is None or stale:
+            if self._value is None or self._stale(generation):
                 self._value, self._generation, self._at = self._load(), generation, time.monotonic()
             return self._value
 
@@ -72,8 +71,10 @@ class ProcessCopy:
         """The value if this process holds it and it is current, else None (nothing is loaded)."""
         generation = _generation()
         with self._lock:
-            stale = self._generation != generation or time.monotonic() - self._at > MAX_AGE
-            return None if stale else self._value
+            return None if self._stale(generation) else self._value
+
+    def _stale(self, generation):
+        return self._generation != generation or time.monotonic() - self._at > MAX_AGE
 
     def drop(self):
         self._value = None

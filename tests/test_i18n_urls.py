@@ -109,27 +109,3 @@ def test_favicon_redirects_to_the_static_file(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.ico"
-
-
-@pytest.mark.parametrize("active", ["bn", "en"])
-def test_remembered_translations_of_a_path_are_translate_urls(active, monkeypatch):
-    from django.urls import translate_url
-
-    from freelanceguide import context_processors
-
-    guide = factories.guide(slug="remembered")
-    paths = [
-        f"/{active}/",
-        f"/{active}/guides/{guide.slug}/",
-        f"/{active}/search/?q=kivabe+kaj&page=2",
-        f"/{active}/search/?q=%E0%A6%95%E0%A6%BE%E0%A6%9C",
-        f"/{active}/no-such-page/",
-        "/bn/guides/remembered/" if active == "en" else "/en/guides/remembered/",  # another prefix
-    ]
-    with translation.override(active):
-        expected = {(path, code): translate_url(path, code) for path in paths for code in ("bn", "en")}
-        assert {key: context_processors.translated(*key) for key in expected} == expected
-        calls = []
-        monkeypatch.setattr(context_processors, "translate_url", lambda *args: calls.append(args))
-        assert {key: context_processors.translated(*key) for key in expected} == expected
-        assert calls == []  # remembered, not resolved again

@@ -1,13 +1,15 @@
-"""{% url %} and search results' links reverse each URL once per process (remembered_urls)."""
+"""{% url %}, search results' links and the language alternates build each URL once per process
+(remembered_urls)."""
 
 import pytest
 from django.template import engines
 from django.test import override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 from freelanceguide import remembered_urls
 from freelanceguide.templatetags.remembered_url import RememberedURLNode
+from tests import factories
 
 
 def render(source, **context):
@@ -72,3 +74,24 @@ def test_forgotten_when_the_urlconf_changes(reversals):
         with override_settings(ROOT_URLCONF="freelanceguide.urls"):
             assert render("{% url 'guides:detail' slug %}", slug="a-b") == link
     assert len(reversals) == 2  # the setting's change forgot the first answer
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("active", ["bn", "en"])
+def test_remembered_translations_of_a_path_are_translate_urls(active, monkeypatch):
+    guide = factories.guide(slug="remembered")
+    paths = [
+        f"/{active}/",
+        f"/{active}/guides/{guide.slug}/",
+        f"/{active}/search/?q=kivabe+kaj&page=2",
+        f"/{active}/search/?q=%E0%A6%95%E0%A6%BE%E0%A6%9C",
+        f"/{active}/no-such-page/",
+        "/bn/guides/remembered/" if active == "en" else "/en/guides/remembered/",  # another prefix
+    ]
+    with translation.override(active):
+        expected = {(path, code): translate_url(path, code) for path in paths for code in ("bn", "en")}
+        assert {key: remembered_urls.translated(*key) for key in expected} == expected
+        calls = []
+        monkeypatch.setattr(remembered_urls, "translate_url", lambda *args: calls.append(args))
+        assert {key: remembered_urls.translated(*key) for key in expected} == expected
+        assert calls == []  # remembered, not resolved again
