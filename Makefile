@@ -115,7 +115,7 @@ page-stats: $(VENV)/.test-deps
 	$(PYTHON) bench/page_stats.py
 
 # Cold search results pages against 10,000 generated guides on SQLite and, with POSTGRES_URL,
-# on PostgreSQL (figures in README.md).
+# on PostgreSQL (figures in docs/performance.md).
 bench-search: $(VENV)/.test-deps
 	DATABASE_URL= $(PYTHON) bench/search_bench.py
 	@if [ -n "$$POSTGRES_URL" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi

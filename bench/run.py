@@ -7,7 +7,7 @@
 4. Per page: warm it, run wrk (2 threads, 16 connections, DURATION seconds, a phone's
    Accept-Encoding), read requests/s and p50/p99; queries, cold render time and bytes on the
    wire come from bench/measure.py.
-5. A table, with each row checked against the goals (README, "Performance").
+5. A table, with each row checked against the goals (docs/performance.md, "Goals").
 
 DURATION=15 make bench for steadier figures. `--scale` compares the lists at 100 and 10,000
 guides instead.

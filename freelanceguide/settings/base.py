@@ -156,7 +156,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # On one machine Django serves editor uploads itself (only decoded JPEG/PNG/WebP are stored);
-# behind a web server or object storage set DJANGO_SERVE_MEDIA=0 (docs in README).
+# behind a web server or object storage set DJANGO_SERVE_MEDIA=0 (docs/deploy.md).
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "1") == "1"
 STORAGES = {
     # Local files by default; object storage for several servers (docs/deploy.md).

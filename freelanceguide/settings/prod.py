@@ -27,5 +27,5 @@ SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 # Staff need a one-time code after the password (editorial/second_factor.py); the first
-# admin gets one with `manage.py add_second_factor <username>` (README).
+# admin gets one with `manage.py add_second_factor <username>` (README, "Editing").
 STAFF_SECOND_FACTOR_REQUIRED = True
