@@ -12,7 +12,7 @@ def freeze_startup_objects():
 
     A full collection walks every tracked object. With Django and the site loaded that took
     45-75 ms on this machine, a stall for whichever request set one off: the slowest search
-    pages of `make bench-search` were collections, not searching (docs/performance.md, "Search at 10,000 guides"). Objects
+    pages of `make bench-search` were collections, not searching (docs/performance.md). Objects
     built at startup live as long as the worker, so the collector has nothing to find there.
     """
     get_resolver().url_patterns  # noqa: B018 (imports the URLconf now, not at the first request)

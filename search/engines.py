@@ -10,7 +10,7 @@ whole word (a one-letter beginning matches almost every row).
   "ফ্রিল্যান্সিং" into pieces), a prefix index for word beginnings.
   The trigram tokenizer (what issue 15 first named) was measured here too: at 10,000 guides
   a phrase of common Bangla words took 100-200 ms to match and building the index well over
-  a minute, against a few ms and about 20 s with words (docs/performance.md, "Search at 10,000 guides").
+  a minute, against a few ms and about 20 s with words (docs/performance.md).
 - PostgreSQL: `tsvector`s of the same normalised text ('simple' configuration: no stemming,
   no stop words; PostgreSQL has no Bengali configuration) with GIN indexes: `document` for
   names and content, `names_document` for the names alone, searched with sequential scans
@@ -22,7 +22,7 @@ The engines only answer which rows match: ids, never a score (the names of the r
 names match come from each process's copy, `names_of`).
 search.ranking orders them the same way on both databases. Both engines' relevance scores
 (bm25, ts_rank) were tried first: they cannot agree with each other, and scoring every row of
-a word that is on every page cost more than the whole page may (docs/performance.md, "Search at 10,000 guides").
+a word that is on every page cost more than the whole page may (docs/performance.md).
 """
 
 import bisect
@@ -387,7 +387,7 @@ class SQLite(_Engine):
         # For several slots of alternatives, matching again (the rows whose names match, a
         # page) costs SQLite more than reading every id; for one slot, a count per kind (with
         # the ids of the kinds with few) costs less than reading a common word's 8,000 ids
-        # (docs/performance.md, "Search at 10,000 guides").
+        # (docs/performance.md).
         return len(slots) > 1
 
     def _any(self, slots):
