@@ -3,6 +3,7 @@
 import gzip
 import io
 import os
+from pathlib import Path
 
 import brotli
 import pytest
@@ -151,6 +152,15 @@ def test_new_translations_or_code_change_the_fingerprint(settings, tmp_path):
     after, when = page_cache.compute_deployment_fingerprint()
     assert after != before
     assert when == 2_000_000_000  # Last-Modified follows the newest deployed file
+
+
+def test_every_installed_app_of_the_repository_is_in_the_fingerprint(settings):
+    files = page_cache.deployment_files()
+    base = Path(settings.BASE_DIR)
+    for app in ("search", "seo", "guides", "editorial", "freelanceguide"):
+        assert base / app / "apps.py" in files, app
+    # Installed apps from site-packages are not the deployment's code.
+    assert not any(".venv" in path.parts or "site-packages" in path.parts for path in files)
 
 
 def test_pages_are_rendered_again_under_a_new_fingerprint(client, guide, monkeypatch):
