@@ -11,8 +11,10 @@ from modeltranslation.translator import translator
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import translation_status
+from .admin_hooks import LinkWarningsAdminMixin
 from .conflict_admin import ConflictGuardMixin
 from .drafts_admin import DraftAdminMixin
+from .schedule_admin import ScheduleAdminMixin
 
 
 class FactsAgeFilter(admin.SimpleListFilter):
@@ -132,6 +134,14 @@ class MarkdownTranslationAdmin(TranslatedAdmin):
         if base_name in self.markdown_fields:
             kwargs["widget"] = AdminMarkdownxWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PageAdmin(LinkWarningsAdminMixin, ScheduleAdminMixin, HistoryAdmin, MarkdownTranslationAdmin):
+    """The admin of every content type with its own reader page (guides, skills, marketplaces,
+    glossary terms, programmes): link warnings after a save, "publish at / unpublish at",
+    revisions with drafts and conflict guard, both languages in tabs with the Markdown editor
+    and the translation status. editorial.checks refuses a page model whose admin is not one.
+    """
 
 
 class TranslatedTabularInline(TranslationTabularInline):

@@ -124,11 +124,33 @@ class DraftAdminMixin:
         extra_context = {**(extra_context or {}), **self._draft_context(request, item, draft)}
         if not drafts.is_live(item):
             return super().change_view(request, object_id, form_url, extra_context)
+        return self._as_draft(
+            request,
+            item,
+            draft,
+            lambda: super(DraftAdminMixin, self).change_view(request, object_id, form_url, extra_context),
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring an old version of a live item makes it the item's draft, to preview and
+        publish like any other change; readers keep the live version until then."""
+        item = self.get_object(request, unquote(object_id))
+        if item is None or request.method != "POST" or not drafts.is_live(item):
+            return super().revision_view(request, object_id, version_id, extra_context)
+        return self._as_draft(
+            request,
+            item,
+            None,
+            lambda: super(DraftAdminMixin, self).revision_view(request, object_id, version_id, extra_context),
+        )
+
+    def _as_draft(self, request, item, draft, view):
+        """Run the admin's normal save (`view`) in a rolled-back block and keep what it saved as the draft."""
         request._editorial_drafting = True
         # What must outlive the rolled-back block (a schedule set on the form) waits here.
         request.editorial_after_rollback = []
         with drafts.applied(item, draft.data if draft else None):
-            response = super().change_view(request, object_id, form_url, extra_context)
+            response = view()
             if hasattr(response, "render"):
                 response.render()  # while the draft is in place
         data = getattr(request, "_editorial_draft_data", None)

@@ -2,14 +2,14 @@
 form, a "next scheduled change" column and "scheduled" filter on its changelist, and a read-only
 list of every schedule with its outcome.
 
-Attached at start-up to the admin of every model editorial.schedules can schedule, so a new
-content type gets them without a line of its own (like admin_hooks' link warnings).
+Part of every page's admin through editorial.admin_bases.PageAdmin.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -116,7 +116,14 @@ def next_scheduled_change(obj):
 
 
 class ScheduleAdminMixin:
-    """What a schedulable item's admin gets (mixed in at start-up by add_schedules_to_admins)."""
+    """What a schedulable item's admin gets: the two fields, the column, the filter."""
+
+    def __init__(self, model, admin_site):
+        if model not in schedulable_models():
+            raise ImproperlyConfigured(f"{model._meta.label} has no `published` field: it cannot be scheduled")
+        # The subclass's own form (a skill's) keeps its fields and validation, plus the schedule's.
+        self.form = scheduled_form(self.form)
+        super().__init__(model, admin_site)
 
     def get_fieldsets(self, request, obj=None):
         names = set(ACTION_FIELDS.values())
@@ -160,18 +167,6 @@ class ScheduleAdminMixin:
                     )
                     % {"change": schedule.get_action_display()},
                 )
-
-
-def add_schedules_to_admins(site):
-    """Mixes ScheduleAdminMixin into the admin of every schedulable model (its class is swapped
-    for a subclass, so the admin's checks and reversion's registration stay as they were)."""
-    for model in schedulable_models():
-        model_admin = site._registry.get(model)
-        if model_admin is None or isinstance(model_admin, ScheduleAdminMixin):
-            continue
-        cls = type(model_admin)
-        attributes = {"__module__": cls.__module__, "form": scheduled_form(cls.form)}
-        model_admin.__class__ = type(f"Scheduled{cls.__name__}", (ScheduleAdminMixin, cls), attributes)
 
 
 class ScheduleLogAdmin(admin.ModelAdmin):

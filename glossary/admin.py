@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
+from editorial.admin_bases import PageAdmin, TranslatedAdmin
 
 from .models import Term, TermTopic
 
@@ -13,7 +13,7 @@ class TermTopicAdmin(TranslatedAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+class TermAdmin(PageAdmin):
     list_display = ("name", "topic", "guide_slug", "published", "updated")
     list_filter = ("published", "topic")
     search_fields = ("name_bn", "name_en", "slug", "search_aliases", "summary_bn", "summary_en")

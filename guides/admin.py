@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin
+from editorial.admin_bases import FactsAgeFilter, PageAdmin, TranslatedAdmin
 
 from .models import Guide, GuideTopic
 
@@ -12,7 +12,7 @@ class GuideTopicAdmin(TranslatedAdmin):
 
 
 @admin.register(Guide)
-class GuideAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+class GuideAdmin(PageAdmin):
     list_display = ("title", "topic", "path_position", "published", "facts_checked_on", "updated")
     list_filter = (FactsAgeFilter, "published", "topic")
     search_fields = ("title_bn", "title_en", "slug", "summary_bn", "summary_en")

@@ -5,7 +5,7 @@ from editorial.admin_bases import (
     FactsAgeFilter,
     FeeFactsAgeFilter,
     HistoryAdmin,
-    MarkdownTranslationAdmin,
+    PageAdmin,
     TranslatedAdmin,
     TranslatedTabularInline,
 )
@@ -35,7 +35,7 @@ class PayoutStepInline(TranslatedTabularInline):
 
 
 @admin.register(Marketplace)
-class MarketplaceAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+class MarketplaceAdmin(PageAdmin):
     list_display = ("name", "facts_checked_on", "highlighted", "published", "updated")
     list_filter = (
         FeeFactsAgeFilter,

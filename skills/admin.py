@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import HistoryAdmin, MarkdownTranslationAdmin, TranslatedAdmin, TranslatedStackedInline
+from editorial.admin_bases import PageAdmin, TranslatedAdmin, TranslatedStackedInline
 
 from .forms import SkillAdminForm
 from .models import LearningResource, Skill, SkillCategory
@@ -18,7 +18,7 @@ class LearningResourceInline(TranslatedStackedInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+class SkillAdmin(PageAdmin):
     form = SkillAdminForm
     list_display = ("name", "category", "difficulty", "phone", "highlighted", "published", "updated")
     list_filter = ("published", "category", "difficulty", "phone", "english_needed", "shared_computer", "highlighted")

@@ -102,3 +102,30 @@ def test_admin_pages_send_a_strict_csp_without_unsafe_inline(staff_client):
     policy = response["Content-Security-Policy"]
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert Guide.objects.count() == 1
+
+
+def test_a_page_model_whose_admin_is_not_a_page_admin_is_refused_at_start_up(monkeypatch):
+    from django.contrib import admin
+
+    from editorial.checks import page_admins_use_page_admin
+    from guides.models import Guide
+
+    assert page_admins_use_page_admin(None) == []
+    plain = admin.ModelAdmin(Guide, admin.site)
+    monkeypatch.setitem(admin.site._registry, Guide, plain)
+    errors = page_admins_use_page_admin(None)
+    assert [error.id for error in errors] == ["editorial.E001"] and "guides.Guide" in errors[0].msg
+
+
+def test_a_model_without_published_cannot_get_schedules():
+    from django.contrib import admin
+    from django.core.exceptions import ImproperlyConfigured
+
+    from editorial.schedule_admin import ScheduleAdminMixin
+    from guides.models import GuideTopic
+
+    class TopicWithSchedules(ScheduleAdminMixin, admin.ModelAdmin):
+        pass
+
+    with pytest.raises(ImproperlyConfigured):
+        TopicWithSchedules(GuideTopic, admin.site)

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
+from editorial import drafts
 from guides.models import Guide
 from marketplaces.models import ContractTerms, Marketplace, Payout, PayoutStep
 from skills.models import LearningResource, Skill
@@ -63,7 +64,7 @@ def test_the_history_page_lists_the_revisions_and_compares_them(staff_client, ed
     assert "h-old-part" not in page  # body_html, toc_html: derived, not compared
 
 
-def test_an_editor_restores_yesterdays_version_in_both_languages(staff_client, client, edited_guide):
+def test_restoring_yesterdays_version_makes_it_the_draft_to_publish(staff_client, client, edited_guide):
     older = Version.objects.get_for_object(edited_guide)[1]
     url = f"/admin/guides/guide/{edited_guide.pk}/history/{older.pk}/"
     form_page = staff_client.get(url).content.decode()
@@ -74,9 +75,20 @@ def test_an_editor_restores_yesterdays_version_in_both_languages(staff_client, c
         url, factories.guide_form(edited_guide, **restored, topic=older.field_dict["topic_id"])
     )
     assert response.status_code == 302
+    # Restoring makes the old version the draft: readers keep today's text until it is published.
+    edited_guide.refresh_from_db()
+    assert edited_guide.title_en == "Today's title" and edited_guide.body_bn == "আজকের লেখা"
+    assert "আজকের লেখা" in client.get("/bn/guides/history/").content.decode()
+    assert Version.objects.get_for_object(edited_guide).count() == 2
+    draft = drafts.draft_of(edited_guide)
+    assert draft is not None
+    change_form = staff_client.get(f"/admin/guides/guide/{edited_guide.pk}/change/").content.decode()
+    assert "Yesterday&#x27;s title" in change_form  # the change form shows the restored draft
+
+    assert staff_client.post(f"/admin/guides/guide/{edited_guide.pk}/publish/").status_code == 302
     edited_guide.refresh_from_db()
     assert edited_guide.title_en == "Yesterday's title" and edited_guide.body_bn == "## পুরোনো অংশ\n\nগতকালের লেখা"
-    # Restoring is a save: the pages show it (HTML rendered again) and it is itself a revision.
+    # Published, the restored version is on the pages (HTML rendered again) and is itself a revision.
     assert "পুরোনো অংশ" in client.get("/bn/guides/history/").content.decode()
     assert "Old part" in client.get("/en/guides/history/").content.decode()
     assert Version.objects.get_for_object(edited_guide).count() == 3

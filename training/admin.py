@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from editorial.admin_bases import FactsAgeFilter, HistoryAdmin, MarkdownTranslationAdmin
+from editorial.admin_bases import FactsAgeFilter, PageAdmin
 
 from .models import Programme
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(HistoryAdmin, MarkdownTranslationAdmin):
+class ProgrammeAdmin(PageAdmin):
     list_display = ("name", "organiser", "status", "cost_bdt", "women_only", "facts_checked_on", "published")
     list_filter = (FactsAgeFilter, "status", "published", "women_only", "laptop")
     search_fields = ("name_bn", "name_en", "slug", "organiser_bn", "organiser_en")
