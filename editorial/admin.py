@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from freelanceguide.models import language_codes
 
+from . import reports
 from .links import check_all
-from .models import BrokenLinkReport, LoadedContent, Schedule, SlugRedirect, TranslationWork
+from .models import LoadedContent, Schedule, SlugRedirect
 from .registry import page_models, url_of
 from .schedule_admin import ScheduleLogAdmin
 from .translators import admin_url, work_list
@@ -65,53 +65,27 @@ class SlugRedirectAdmin(admin.ModelAdmin):
         )
 
 
-class ReportAdmin(admin.ModelAdmin):
-    """A page in the admin, not a table: only the changelist exists, showing the report."""
-
-    template = ""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def context(self):
-        return {}
-
-    def changelist_view(self, request, extra_context=None):
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": self.model._meta.verbose_name_plural,
-            **self.context(),
-        }
-        return TemplateResponse(request, self.template, context)
+def _broken_links(request):
+    report = check_all()
+    rows = [(item, item._meta.verbose_name, admin_url(item), problems) for item, problems in report.items()]
+    problems = [problem for _item, _kind, _url, found in rows for problem in found]
+    return {"rows": rows, "broken": len(problems), "fixable": sum(p.fixable for p in problems)}
 
 
-@admin.register(BrokenLinkReport)
-class BrokenLinkReportAdmin(ReportAdmin):
-    template = "admin/editorial/broken_links.html"
-
-    def context(self):
-        report = check_all()
-        rows = [(item, item._meta.verbose_name, admin_url(item), problems) for item, problems in report.items()]
-        problems = [problem for _item, _kind, _url, found in rows for problem in found]
-        return {"rows": rows, "broken": len(problems), "fixable": sum(p.fixable for p in problems)}
-
-
-@admin.register(TranslationWork)
-class TranslationWorkAdmin(ReportAdmin):
-    template = "admin/editorial/translation_work.html"
-
-    def context(self):
-        return {"languages": work_list()}
+reports.register(
+    reports.Report(
+        "editorial", "brokenlinkreport", _("broken links report"), "admin/editorial/broken_links.html", _broken_links
+    )
+)
+reports.register(
+    reports.Report(
+        "editorial",
+        "translationwork",
+        _("translators' work list"),
+        "admin/editorial/translation_work.html",
+        lambda request: {"languages": work_list()},
+    )
+)
 
 
 @admin.register(LoadedContent)

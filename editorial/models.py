@@ -29,24 +29,6 @@ class SlugRedirect(models.Model):
         return f"{self.content_type.model}: {self.old_slug}"
 
 
-class BrokenLinkReport(SlugRedirect):
-    """Gives the broken-links report its place in the admin (a proxy: no table, no backup rows)."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("broken links report")
-        verbose_name_plural = _("broken links report")
-
-
-class TranslationWork(SlugRedirect):
-    """Gives the translators' page its place in the admin (a proxy: no table, no backup rows)."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("translators' work list")
-        verbose_name_plural = _("translators' work list")
-
-
 class LoadedContent(models.Model):
     """What the content loader last wrote for one item, so it never overwrites an editor.
 

@@ -49,3 +49,11 @@ def test_the_reports_are_for_staff_only(client):
     for url in ("/admin/editorial/translationwork/", "/admin/editorial/brokenlinkreport/"):
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_reports_are_listed_in_the_admin_index_without_a_model(staff_client):
+    html = staff_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert 'href="/admin/editorial/translationwork/"' in html and 'href="/admin/editorial/brokenlinkreport/"' in html
+    from django.apps import apps
+
+    assert not [m for m in apps.get_app_config("editorial").get_models() if m._meta.proxy]
