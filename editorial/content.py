@@ -19,9 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import reversion
-from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext
+
+from freelanceguide.models import language_codes
 
 from .models import LoadedContent
 
@@ -40,10 +41,6 @@ def _has_draft(instance):
     from editorial.drafts import draft_of  # editorial builds on this module, not the reverse
 
     return draft_of(instance) is not None
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def translated(item, *names):

@@ -20,16 +20,9 @@ from django.utils.translation import gettext
 from reversion.revisions import _follow_relations_recursive
 
 from .models import Draft
+from .registry import is_live
 
 PUBLISHED_COMMENT = "Published"
-
-
-def has_published_field(model):
-    return any(field.name == "published" for field in model._meta.fields)
-
-
-def is_live(item):
-    return getattr(item, "published", True)
 
 
 def draft_of(item):
@@ -94,8 +87,12 @@ def applied(item, data=None, make_visible=False):
             transaction.set_rollback(True)
 
 
-def publish(item, user):
-    """Make the draft (or a new, unpublished item) live: one save, one revision."""
+def publish(item, user=None):
+    """Make the draft (or a new, unpublished item) live: one save, one revision.
+
+    The admin's Publish button and the schedule runner both publish through here, saving through
+    the model's save(), so the search index, page cache and sitemap follow as after any save.
+    """
     with transaction.atomic(using=router.db_for_write(type(item))), reversion.create_revision():
         draft = draft_of(item)
         if draft is not None:
@@ -106,6 +103,13 @@ def publish(item, user):
             item.save()
         reversion.set_user(user)
         reversion.set_comment(PUBLISHED_COMMENT)
+    return item
+
+
+def unpublish(item):
+    """Take the item off the site: its page answers 404 and it leaves lists, search and the sitemap."""
+    item.published = False
+    item.save()
     return item
 
 

@@ -19,6 +19,7 @@ from freelanceguide.models import language_codes
 
 from . import drafts
 from .models import Draft
+from .registry import has_published_field, is_live
 
 PUBLISH_PERMISSION = "editorial.publish_draft"
 
@@ -32,7 +33,7 @@ class DraftStateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         with_drafts = drafts.items_with_drafts(queryset.model)
-        unpublished = {"published": False} if drafts.has_published_field(queryset.model) else None
+        unpublished = {"published": False} if has_published_field(queryset.model) else None
         if self.value() == "draft":
             pending = queryset.filter(pk__in=with_drafts)
             return pending | queryset.filter(**unpublished) if unpublished else pending
@@ -53,7 +54,7 @@ class DraftAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
-        if drafts.has_published_field(self.model) and not self.has_publish_permission(request):
+        if has_published_field(self.model) and not self.has_publish_permission(request):
             fields += ("published",)
         return fields
 
@@ -92,7 +93,7 @@ class DraftAdminMixin:
     # --- saving: new items start unpublished, edits of live items become drafts -------------
 
     def save_model(self, request, obj, form, change):
-        if not change and drafts.has_published_field(self.model):
+        if not change and has_published_field(self.model):
             obj.published = False
         super().save_model(request, obj, form, change)
 
@@ -106,7 +107,7 @@ class DraftAdminMixin:
             message = _("Saved as a draft: readers still see the live version until it is published.")
         elif not getattr(request, "_editorial_drafting", False) and level == messages.SUCCESS:
             obj = getattr(request, "_editorial_added", None)
-            if obj is not None and not drafts.is_live(obj):
+            if obj is not None and not is_live(obj):
                 message = _("Saved. It is not live yet: readers see it once it is published.")
         super().message_user(request, message, level, *args, **kwargs)
 
@@ -122,7 +123,7 @@ class DraftAdminMixin:
             return super().change_view(request, object_id, form_url, extra_context)
         draft = drafts.draft_of(item)
         extra_context = {**(extra_context or {}), **self._draft_context(request, item, draft)}
-        if not drafts.is_live(item):
+        if not is_live(item):
             return super().change_view(request, object_id, form_url, extra_context)
         return self._as_draft(
             request,
@@ -135,7 +136,7 @@ class DraftAdminMixin:
         """Restoring an old version of a live item makes it the item's draft, to preview and
         publish like any other change; readers keep the live version until then."""
         item = self.get_object(request, unquote(object_id))
-        if item is None or request.method != "POST" or not drafts.is_live(item):
+        if item is None or request.method != "POST" or not is_live(item):
             return super().revision_view(request, object_id, version_id, extra_context)
         return self._as_draft(
             request,
@@ -168,7 +169,7 @@ class DraftAdminMixin:
         return {
             "editorial_state": drafts.state_label(item, draft is not None),
             "editorial_draft": draft,
-            "editorial_live": drafts.is_live(item),
+            "editorial_live": is_live(item),
             "editorial_can_publish": self.has_publish_permission(request),
             "editorial_publish_url": reverse(f"admin:{info[0]}_{info[1]}_publish", args=[item.pk]),
             "editorial_discard_url": reverse(f"admin:{info[0]}_{info[1]}_discard", args=[item.pk]),

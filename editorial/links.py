@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from freelanceguide.models import language_codes
 
 from .redirects import target_of
-from .registry import is_published, language_of, page_for_path, page_models, resolves, url_of
+from .registry import is_live, language_of, page_for_path, page_models, resolves, url_of
 
 MISSING_PAGE = _("no such page")
 UNPUBLISHED = _("the page is not published")
@@ -111,11 +111,11 @@ def check_link(item, language, href, own_ids, pages):
     target = pages.get(model, slug)
     if target is None:
         moved = pages.redirect_target(model, slug)
-        if moved is not None and is_published(moved):
+        if moved is not None and is_live(moved):
             new_url = url_of(model, moved.slug, link_language)
             return LinkProblem(item, language, href, MISSING_PAGE, fix=new_url + (f"#{fragment}" if fragment else ""))
         return LinkProblem(item, language, href, MISSING_PAGE)
-    if not is_published(target):
+    if not is_live(target):
         return LinkProblem(item, language, href, UNPUBLISHED)
     if fragment.startswith("h-") and fragment not in _anchor_ids(target, link_language):
         return LinkProblem(item, language, href, MISSING_ANCHOR)

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save, pre_save
 
 from .models import SlugRedirect
-from .registry import is_published, page_for_path, page_models, url_of
+from .registry import is_live, page_for_path, page_models, url_of
 
 
 def _remember_old_slug(sender, instance, raw=False, **kwargs):
@@ -62,6 +62,6 @@ def redirect_for(path):
     if model._default_manager.filter(slug=slug).exists():
         return None  # a real item has this slug (perhaps unpublished): never send its readers away
     target = target_of(model, slug)
-    if target is None or not is_published(target):
+    if target is None or not is_live(target):
         return None
     return url_of(model, target.slug, language)

@@ -29,8 +29,13 @@ def page_models():
     return tuple(sorted(models, key=lambda model: model._meta.label_lower))
 
 
-def is_published(instance):
-    return getattr(instance, "published", True)
+def has_published_field(model):
+    return any(field.name == "published" for field in model._meta.fields)
+
+
+def is_live(item):
+    """Whether readers may see the item: its `published` field, or always for a model without one."""
+    return getattr(item, "published", True)
 
 
 def url_of(model, slug, language):

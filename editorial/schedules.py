@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
+from .drafts import publish, unpublish
 from .models import Schedule
-from .publishing import publish, unpublish
-from .registry import page_models
+from .registry import has_published_field, page_models
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ APPLY = {Schedule.PUBLISH: publish, Schedule.UNPUBLISH: unpublish}
 
 def schedulable_models():
     """Page models readers can be kept from: those with a `published` field."""
-    return tuple(model for model in page_models() if any(f.name == "published" for f in model._meta.fields))
+    return tuple(model for model in page_models() if has_published_field(model))
 
 
 def for_item(obj):

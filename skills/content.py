@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from editorial.content import Child, ContentDir, aliases, language_codes, translated
+from editorial.content import Child, ContentDir, aliases, translated
+from freelanceguide.models import language_codes
 
 from .models import LearningResource, Skill, SkillCategory
 
