@@ -5,7 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class SlugRedirect(models.Model):
+class ItemReference(models.Model):
+    """A row about one content item of any kind: its content type and id (and `item`, the object)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
+    object_id = models.PositiveBigIntegerField(_("item id"))
+    item = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class SlugRedirect(ItemReference):
     """An item's old slug: its old address, in every language, answers 301 to its current one.
 
     The redirect points at the item, not at a path, so a chain collapses by itself: after A -> B
@@ -13,10 +24,7 @@ class SlugRedirect(models.Model):
     language prefix, because slugs are shared by both languages.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
     old_slug = models.SlugField(_("old slug"), max_length=200)
-    object_id = models.PositiveBigIntegerField(_("item id"))
-    item = GenericForeignKey("content_type", "object_id")
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -48,7 +56,7 @@ class LoadedContent(models.Model):
         return self.key
 
 
-class TranslationEdit(models.Model):
+class TranslationEdit(ItemReference):
     """When one language of one translated item was last edited, for the translation status.
 
     Kept here, keyed by content type and object id, so the content apps need no field of
@@ -59,10 +67,6 @@ class TranslationEdit(models.Model):
     `seen_sources` keeps the other languages' texts as they were at this language's last edit.
     """
 
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of item")
-    )
-    object_id = models.PositiveBigIntegerField(_("item id"))
     language = models.CharField(_("language"), max_length=10)
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     complete = models.BooleanField(_("complete"), default=False)
@@ -83,7 +87,7 @@ class TranslationEdit(models.Model):
         return f"{self.content_type_id}:{self.object_id}:{self.language}"
 
 
-class Schedule(models.Model):
+class Schedule(ItemReference):
     """A change planned for one content item: publish it, or take it off the site, at a time.
 
     Any model with a reader page and a `published` field can be scheduled (editorial.schedules).
@@ -95,9 +99,6 @@ class Schedule(models.Model):
     UNPUBLISH = "unpublish"
     ACTIONS = [(PUBLISH, _("publish")), (UNPUBLISH, _("unpublish"))]
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
-    object_id = models.PositiveBigIntegerField(_("item id"))
-    item = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("action"), max_length=10, choices=ACTIONS)
     at = models.DateTimeField(_("at"), help_text=_("Bangladesh time (Asia/Dhaka, UTC+6)."))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True, editable=False)
@@ -124,7 +125,7 @@ class Schedule(models.Model):
         return f"{self.get_action_display()} {self.content_type.model} {self.object_id} @ {self.at:%Y-%m-%d %H:%M}"
 
 
-class Draft(models.Model):
+class Draft(ItemReference):
     """An edit of a live item that readers do not see yet: the item and its inlines, serialized.
 
     The item's own row stays the live version, so every reader page, list, cache, search index,
@@ -132,9 +133,6 @@ class Draft(models.Model):
     the data through the model's normal save() (Markdown renders, signals run once).
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item"))
-    object_id = models.PositiveBigIntegerField(_("item id"))
-    item = GenericForeignKey("content_type", "object_id")
     data = models.JSONField(_("draft data"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
