@@ -1,4 +1,4 @@
-"""django.contrib.admin with EditorsAdminSite (editorial/second_factor.py) as `admin.site`.
+"""django.contrib.admin with EditorsAdminSite (editorial/sign_in.py) as `admin.site`.
 
 Its own module: INSTALLED_APPS imports it before any model may be imported.
 """
@@ -7,4 +7,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class EditorsAdminConfig(AdminConfig):
-    default_site = "editorial.second_factor.EditorsAdminSite"
+    default_site = "editorial.sign_in.EditorsAdminSite"

@@ -2,7 +2,7 @@
 served by the admin site's own URLs and listed in its app list, with no model behind them.
 
 An app adds one with `register(Report(...))` from its AppConfig.ready(); the admin site
-(editorial.second_factor.EditorsAdminSite) serves every registered report to staff.
+(editorial.sign_in.EditorsAdminSite) serves every registered report to staff.
 """
 
 from collections.abc import Callable

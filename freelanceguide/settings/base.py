@@ -111,10 +111,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Admin login lockout (django-axes): 5 failures per user name, or per address, lock for 15 minutes.
 AUTHENTICATION_BACKENDS = [
-    "freelanceguide.security.LockoutBackend",
+    "editorial.sign_in.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff sign in with a password and a one-time code (editorial/second_factor.py); production
+# Staff sign in with a password and a one-time code (editorial/sign_in.py); production
 # requires it, development and tests do not (tests that check it turn it on).
 STAFF_SECOND_FACTOR_REQUIRED = False
 OTP_TOTP_ISSUER = "Freelancing guide"
@@ -122,7 +122,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "freelanceguide.security.lockout_response"
+AXES_LOCKOUT_CALLABLE = "editorial.sign_in.lockout_response"
 # The client's address: REMOTE_ADDR, or X-Forwarded-For behind DJANGO_TRUSTED_PROXIES proxies.
 AXES_CLIENT_IP_CALLABLE = "freelanceguide.security.client_ip"
 TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))

@@ -26,6 +26,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
 SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
-# Staff need a one-time code after the password (editorial/second_factor.py); the first
+# Staff need a one-time code after the password (editorial/sign_in.py); the first
 # admin gets one with `manage.py add_second_factor <username>` (README, "Editing").
 STAFF_SECOND_FACTOR_REQUIRED = True

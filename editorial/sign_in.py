@@ -1,14 +1,15 @@
-"""A second factor for staff: a password, then a code from an authenticator app (TOTP) or a
-one-use recovery code (django-otp).
+"""Staff sign-in, in one place: the lockout after failed passwords (django-axes) and the second
+factor, a code from an authenticator app (TOTP) or a one-use recovery code (django-otp).
 
 The admin site checks `settings.STAFF_SECOND_FACTOR_REQUIRED` on every request, so
 production settings require it while development and most tests do not. A staff member who
 signed in with a password alone counts as not staff until the code is checked: every admin
-page sends them back to the sign-in page. Wrong passwords still count towards the lockout
+page sends them back to the sign-in page. Wrong passwords count towards the lockout
 (django-axes sees the first factor's failure); wrong codes are throttled per device by
 django-otp itself (each failure doubles the wait).
 """
 
+from axes.backends import AxesStandaloneBackend
 from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
@@ -18,6 +19,8 @@ from django.utils.translation import ngettext_lazy
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from freelanceguide.errors import error_page
 
 TOTP_DIGITS = 6
 
@@ -86,3 +89,29 @@ class EditorsAdminSite(AdminSite):
         if not super().has_permission(request):
             return False
         return not required() or request.user.is_verified()
+
+
+# --- the lockout ----------------------------------------------------------------------------
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """Refuses logins for a locked-out user name or address; ModelBackend (next) checks passwords.
+
+    A login over the web always carries the request (the admin's login form passes it). Code that
+    authenticates without one (the test client's `login()`, a shell) cannot be reached by an
+    attacker, so it is let through here instead of failing as django-axes does by default.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the lockout page in the reader's language, 429 with Retry-After."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    minutes = max(1, seconds // 60)
+    response = error_page(request, "errors/lockout.html", 429, {"minutes": minutes})
+    response["Retry-After"] = str(seconds)
+    return response
