@@ -12,6 +12,8 @@ import time
 
 from django.core.cache import cache
 
+from .models import SearchEntry
+
 MAX_AGE = 600
 _GENERATION_KEY = "search:vocabulary-generation"
 _copies = []
@@ -78,3 +80,24 @@ class ProcessCopy:
 
     def drop(self):
         self._value = None
+
+
+# --- every index row's names ----------------------------------------------------------------
+
+
+def _every_rows_names():
+    return dict(SearchEntry.objects.values_list("id", "names").iterator(chunk_size=2000))
+
+
+_names = ProcessCopy(_every_rows_names)
+
+
+def names_of(ids):
+    """{id: names} of the index rows `ids`, from this process's copy (a row written since,
+    by another process that could not say so, is read from the database)."""
+    copy = _names.get()
+    found = {pk: copy.get(pk) for pk in ids}
+    missing = [pk for pk, names in found.items() if names is None]
+    if missing:
+        found.update(SearchEntry.objects.filter(id__in=missing).values_list("id", "names"))
+    return {pk: names for pk, names in found.items() if names is not None}

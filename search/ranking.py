@@ -25,7 +25,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import engines
+from . import copies, engines
 from .models import KIND_SPAN, Kind
 
 FIRST = 10000
@@ -73,10 +73,11 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
     if need is None:
         # The counts, the matching rows whose names match a slot (few: names are short; each is
         # looked at, rule 3) and which first ids match, from one match of the query.
-        per_kind, named, first_matching = engine.overview(slots, first)
+        per_kind, named, first_matching, match = engine.overview(slots, first)
         if sum(per_kind.values()) > PHRASED_MATCHES:
-            return _ranked_lazily(engine, slots, phrase, per_kind, first, named, named.keys() | first_matching)
-        matched = dict.fromkeys(engine.matching(slots) if per_kind else (), len(slots))
+            keep = named.keys() | first_matching
+            return _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep, match)
+        matched = dict.fromkeys(engine.matching(slots, match) if per_kind else (), len(slots))
     else:
         matched = dict(engine.matching_some(slots, need))
         named = engine.named(slots, among=matched) if matched else {}
@@ -85,7 +86,7 @@ def ranked_ids(slots, phrase, need=None, first_ids=()):
 
 def _looked_at(engine, slots, phrase, first, base, names_of):
     """kind -> tier -> [(secondary, id)]: rule 3's order of the rows looked at one by one."""
-    names_of.update(engines.names_of(first - names_of.keys()))
+    names_of.update(copies.names_of(first - names_of.keys()))
     looked_at = defaultdict(lambda: defaultdict(list))
     tier_of = _name_tiers(phrase, slots)
     for pk, names in names_of.items():
@@ -142,7 +143,7 @@ def _ranked(engine, slots, phrase, need, matched, first, named):
     return ordered
 
 
-def _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep):
+def _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep, match):
     """The order of `_ranked` for a query needing every slot with more than PHRASED_MATCHES
     matches, without reading every match: per kind, the rows looked at one by one, then the
     bucket (every other match, in id order), which only a page that shows some of it reads.
@@ -170,7 +171,7 @@ def _ranked_lazily(engine, slots, phrase, per_kind, first, named, keep):
             segments.append(_Bucket(kind, size, excluded))
 
     def read(bucket, offset, limit):
-        return engine.page(slots, bucket.kind, bucket.excluded, offset, limit)
+        return engine.page(slots, bucket.kind, bucket.excluded, offset, limit, match)
 
     return Ranking(segments, read)
 

@@ -14,6 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from search import copies, engines, expand, indexing, ranking, results
+from search.engines import schema
+from search.engines.terms import needed
 from search.indexing import rebuild
 from search.models import Kind, SearchEntry, SearchWord, entry_id, kind_of
 from search.normalise import normalise, normalise_with_map, readable
@@ -735,7 +737,7 @@ class TestLargeResultsOnTheShippedContent:
         full = ranking._ranked(engine, slots, phrase, None, everything, first_ids, dict(engine.named(slots)))
         if counted:
             per_kind = sorted(Counter(Kind.values.index(kind_of(pk)) for pk in everything).values())
-            monkeypatch.setattr(engines, "FEW", per_kind[-2] if len(per_kind) > 1 else 0)
+            monkeypatch.setattr(engines.base, "FEW", per_kind[-2] if len(per_kind) > 1 else 0)
             monkeypatch.setattr(type(engine), "_reads_ids", lambda self, slots: False)
             statements = []
             real_rows = type(engine)._rows
@@ -786,22 +788,22 @@ def test_postgresql_stores_the_index_text_with_lz4_and_the_names_in_the_row():
         cursor.execute(
             "SELECT attname, attcompression, attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
             "AND attname = ANY(%s)",
-            [engines.TABLE, engines.POSTGRES_COMPRESSED],
+            [schema.TABLE, schema.POSTGRES_COMPRESSED],
         )
         found = {name: (compression, storage) for name, compression, storage in cursor.fetchall()}
         assert found == {
-            name: ("l", "m" if name in engines.POSTGRES_IN_ROW else "x") for name in engines.POSTGRES_COMPRESSED
+            name: ("l", "m" if name in schema.POSTGRES_IN_ROW else "x") for name in schema.POSTGRES_COMPRESSED
         }
-        cursor.execute(f"SELECT pg_column_compression(content), pg_column_compression(names) FROM {engines.TABLE}")  # noqa: S608
+        cursor.execute(f"SELECT pg_column_compression(content), pg_column_compression(names) FROM {schema.TABLE}")  # noqa: S608
         assert cursor.fetchall() == [("lz4", "lz4")]
 
 
 def test_engines_leave_out_alternatives_another_one_already_finds():
     # "কাজ" (a word's beginning) finds every row "কাজে" or "কাজ করা" finds; "ক" is a whole word only.
     terms = [("কাজে",), ("কাজ",), ("কাজ", "করা"), ("কাজ",), ("কা",), ("ক",), ("কম",), ("kaj",)]
-    assert engines._needed(terms) == [("কা",), ("ক",), ("কম",), ("kaj",)]
-    assert engines._needed([("কাজ",), ("কাজে",)]) == [("কাজ",)]
-    assert engines._needed([("ক",), ("কম",)]) == [("ক",), ("কম",)]
+    assert needed(terms) == [("কা",), ("ক",), ("কম",), ("kaj",)]
+    assert needed([("কাজ",), ("কাজে",)]) == [("কাজ",)]
+    assert needed([("ক",), ("কম",)]) == [("ক",), ("কম",)]
 
 
 @pytest.mark.django_db
@@ -832,7 +834,7 @@ def test_ranking_sees_an_edited_title_at_once_and_another_processs_edit_at_its_n
 def test_names_of_a_row_written_since_the_copy_was_read_come_from_the_database():
     guide = factories.guide()
     pk = entry_id(Kind.GUIDE, guide.pk)
-    assert engines.names_of([pk])[pk] == SearchEntry.objects.get(pk=pk).names
+    assert copies.names_of([pk])[pk] == SearchEntry.objects.get(pk=pk).names
     added = SearchEntry.objects.create(
         id=entry_id(Kind.GUIDE, guide.pk + 1000),
         kind=Kind.GUIDE,
@@ -841,7 +843,7 @@ def test_names_of_a_row_written_since_the_copy_was_read_come_from_the_database()
         names="\n x \n",
         updated=guide.updated,
     )  # (no signal: the process's copy does not know it)
-    assert engines.names_of([pk, added.pk, 12345]) == {pk: SearchEntry.objects.get(pk=pk).names, added.pk: "\n x \n"}
+    assert copies.names_of([pk, added.pk, 12345]) == {pk: SearchEntry.objects.get(pk=pk).names, added.pk: "\n x \n"}
 
 
 @pytest.mark.django_db
