@@ -75,7 +75,7 @@ def worker_source():
     """The worker's code: the deployment fingerprint names its caches (read once per process)."""
     offline = offline_urls()
     context = {
-        "version": page_cache.DEPLOYMENT_FINGERPRINT,
+        "version": page_cache.fingerprint.DEPLOYMENT_FINGERPRINT,
         "static_url": settings.STATIC_URL,
         "shell": json.dumps([static(name) for name in SHELL_FILES] + list(offline.values())),
         "offline": json.dumps(offline),

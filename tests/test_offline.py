@@ -117,7 +117,7 @@ def test_the_worker_is_compressed_and_answers_304(client):
 
 def test_a_new_deployment_gives_a_new_worker(client, monkeypatch):
     before = client.get("/sw.js").content
-    monkeypatch.setattr(page_cache, "DEPLOYMENT_FINGERPRINT", "another-release")
+    monkeypatch.setattr(page_cache.fingerprint, "DEPLOYMENT_FINGERPRINT", "another-release")
     offline.worker_bodies.cache_clear()
     after = client.get("/sw.js").content.decode()
     assert after.encode() != before

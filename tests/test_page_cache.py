@@ -166,7 +166,7 @@ def test_every_installed_app_of_the_repository_is_in_the_fingerprint(settings):
 def test_pages_are_rendered_again_under_a_new_fingerprint(client, guide, monkeypatch):
     client.get("/bn/guides/cached/")
     assert queries_for(client, "/bn/guides/cached/")[1] == 0
-    monkeypatch.setattr(page_cache, "DEPLOYMENT_FINGERPRINT", "new-catalog")
+    monkeypatch.setattr(page_cache.fingerprint, "DEPLOYMENT_FINGERPRINT", "new-catalog")
     assert queries_for(client, "/bn/guides/cached/")[1] > 0
 
 
@@ -251,7 +251,7 @@ def test_not_stored(client, guide, url, monkeypatch):
         stored.append(response)
         return original(response, last_modified, encoding)
 
-    monkeypatch.setattr(page_cache, "make_entry", spy)
+    monkeypatch.setattr(page_cache.middleware, "make_entry", spy)
     client.get(url)
     assert stored == []
     client.get("/bn/guides/cached/")
@@ -391,7 +391,7 @@ def test_a_shared_cache_outage_serves_pages_uncached_and_never_loses_an_edit(cli
             return fail
 
     client.get("/en/guides/cached/")
-    monkeypatch.setattr(page_cache, "_shared_cache", Down)
+    monkeypatch.setattr(page_cache.version, "_shared_cache", Down)
     guide.title_en = "Saved during the outage"
     guide.save()  # no exception: the editor's save goes through
     assert "Saved during the outage" in client.get("/en/guides/cached/").content.decode()

@@ -53,8 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so a cached reader page skips all the work below (freelanceguide/page_cache.py).
-    "freelanceguide.page_cache.PageCacheMiddleware",
+    # First, so a cached reader page skips all the work below (freelanceguide/page_cache/).
+    "freelanceguide.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Database errors anywhere below become a 503 page, not a traceback.
     "freelanceguide.middleware.DatabaseUnavailableMiddleware",

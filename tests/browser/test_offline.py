@@ -172,7 +172,7 @@ def test_a_new_deployment_replaces_the_old_caches(phone, live_content, monkeypat
     assert f"fg-pages-{old}" in cache_names(page)
 
     # A new release: new fingerprint (new worker code), and the guide's text changed with it.
-    monkeypatch.setattr(page_cache, "DEPLOYMENT_FINGERPRINT", "next-release-01")
+    monkeypatch.setattr(page_cache.fingerprint, "DEPLOYMENT_FINGERPRINT", "next-release-01")
     offline.worker_bodies.cache_clear()
     Guide.objects.filter(slug="what-is-freelancing").update(title_bn="নতুন সংস্করণের শিরোনাম")
     page_cache.bump_content_version()
