@@ -112,7 +112,7 @@ def result_count(query):
     """How many results the page says there are (asked outside the timing)."""
     from search.results import results_page
 
-    page = results_page(RequestFactory().get("/bn/search/", {"q": query})).page
+    page = results_page(RequestFactory().get("/bn/search/", {"q": query}).GET).page
     return page.paginator.count if page else 0
 
 

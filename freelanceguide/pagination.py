@@ -15,8 +15,9 @@ from .locale_format import to_ascii_digits
 PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
-def page_of(request, object_list, per_page):
-    raw = to_ascii_digits(request.GET.get("page", "1")).strip()
+def page_of(params, object_list, per_page):
+    """The page of `object_list` that the query parameters (`?page=`, any digits) name; 404 for no such page."""
+    raw = to_ascii_digits(params.get("page", "1")).strip()
     if not PAGE_NUMBER.fullmatch(raw):
         raise Http404(_("No such page."))
     try:

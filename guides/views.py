@@ -44,7 +44,7 @@ def guide_list(request):
     # (sorted within the guide_list_order index, never touching the long Markdown rows: with
     # SQLite and 10,000 guides sorting whole rows took 300 ms), then those 30 guides.
     ordered = Guide.objects.published().order_by("topic__position", "topic__slug", *Guide._meta.ordering)
-    page = page_of(request, ordered.values_list("pk", flat=True), GUIDES_PER_PAGE)
+    page = page_of(request.GET, ordered.values_list("pk", flat=True), GUIDES_PER_PAGE)
     ids = list(page.object_list)
     guides = Guide.objects.without_bodies().select_related("topic").in_bulk(ids)
     page.object_list = [guides[pk] for pk in ids]

@@ -1,6 +1,6 @@
 """From a dollar price to taka in hand, and back: pure Decimal arithmetic, no database.
 
-The facts come in as plain values (`Fee`, `Step`, `Terms`); `marketplaces/calculator.py` reads
+The facts come in as plain values (`Fee`, `Step`, `Terms`); `marketplaces/money_page.py` reads
 them from the database and shapes the page. Every amount is a `Span` (low, high): where a fee
 is a range (Upwork's 0-15%, Payoneer's 2-3%), `low` is the worst case for the freelancer's
 pocket and `high` the best case, so the taka in hand is a range too.

@@ -3,9 +3,9 @@ from django.views.decorators.http import require_safe
 
 from freelanceguide.pagination import page_of
 
-from .calculator import money_page
 from .forms import MAX_COMPARED, CompareForm
 from .models import Marketplace
+from .money_page import money_page
 
 # The list is short today; pages keep it cheap if it grows (ticks for comparing stay per page).
 MARKETPLACES_PER_PAGE = 40
@@ -17,7 +17,7 @@ def marketplace_list(request):
         request,
         "marketplaces/marketplace_list.html",
         {
-            "page": page_of(request, Marketplace.objects.published().without_bodies(), MARKETPLACES_PER_PAGE),
+            "page": page_of(request.GET, Marketplace.objects.published().without_bodies(), MARKETPLACES_PER_PAGE),
             "max_compared": MAX_COMPARED,
         },
     )

@@ -2,8 +2,8 @@
 
 `build_plan` is the whole decision and touches no database: it takes the answers and the
 published skills (with their learning resources and marketplaces already fetched) and the
-published advice. `self_check` is the page's one entry point: it reads the answers, fetches
-that data in four queries, and returns what the template shows.
+published advice. The page (planner/pages.py, `plan_page`) reads the answers, fetches that
+data in four queries, and returns what the template shows.
 
 Hard rules (a skill that breaks one is never recommended while another fits):
 - device: a phone-only reader gets no skill marked "needs a computer"; a shared-computer
@@ -17,15 +17,13 @@ to first paid work, big downloads on mobile data.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from marketplaces.models import Marketplace
 from skills.models import Difficulty, EnglishLevel, Interest, PhoneFit, ResourceLanguage, Skill
-from training.models import Programme
 from training.models import Status as ProgrammeStatus
 
-from .answers import QUESTIONS, Answers, read_answers
+from .answers import Answers
 from .models import MAX_BUDGET_BDT, MAX_HOURS, Advice, AdviceKind, Connection, Device, LinkTo
 
 SKILLS_SHOWN = 3
@@ -323,42 +321,3 @@ RELAXED_CAUTIONS = {
     "budget": _("No skill we list starts within your budget, so these cost more to start than you said."),
     "english": _("No skill we list fits your English yet, so these need more English than you said."),
 }
-
-
-# --- the page --------------------------------------------------------------------------------
-
-
-def plan_data():
-    """Published skills (their resources carried in their own rows, with their marketplaces and
-    training programmes) and advice: four queries in all."""
-    skills = (
-        Skill.objects.published()
-        .without_bodies()
-        .with_resources()
-        .prefetch_related(
-            Prefetch("marketplaces", queryset=Marketplace.objects.published().without_bodies()),
-            Prefetch("programmes", queryset=Programme.objects.published().without_bodies().in_reading_order()),
-        )
-        .order_by("category__position", "position", "slug")
-    )
-    advice = Advice.objects.published().select_related("guide")
-    return list(skills), list(advice)
-
-
-def self_check(query):
-    """Everything /path/ shows: the questions (pre-filled), and the plan when answers were given."""
-    read = read_answers(query)
-    plan = None
-    if read.given:
-        skills, advice = plan_data()
-        plan = build_plan(read.answers, skills, advice)
-    questions = [
-        {
-            "question": question,
-            "choices": [
-                (str(value), label, str(value) in read.answers.values(question)) for value, label in question.choices
-            ],
-        }
-        for question in QUESTIONS
-    ]
-    return {"questions": questions, "notes": read.notes, "missing": read.missing, "plan": plan}

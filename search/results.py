@@ -1,6 +1,6 @@
 """The search, whole: normalise -> match -> (expand -> match) -> rank -> page -> passages.
 
-`results_page` is the one entry point; the view hands it the request and renders what it
+`results_page` is the one entry point; the view hands it the query parameters and renders what it
 returns. The words as typed are matched first; only when they find fewer than ENOUGH rows are
 they expanded (search.expand), and rows the typed words found stay first. search.ranking
 orders the rows, the same way on SQLite and PostgreSQL.
@@ -166,14 +166,15 @@ def _suggestions(language):
     ]
 
 
-def results_page(request):
-    """Everything the search page shows for this request (raises Http404 for a bad ?page=)."""
+def results_page(params):
+    """Everything the search page shows for the query parameters (`q`, `page`, `exact`);
+    raises Http404 for a bad ?page=."""
     with engines.session():
-        return _results_page(request)
+        return _results_page(params)
 
 
-def _results_page(request):
-    typed = _visible(request.GET.get("q", "")).strip()
+def _results_page(params):
+    typed = _visible(params.get("q", "")).strip()
     show = SearchPage(query=typed[:MAX_QUERY_LENGTH], cut=len(typed) > MAX_QUERY_LENGTH)
     show.query_html = _marked(show.query)
     language = get_language()
@@ -184,7 +185,7 @@ def _results_page(request):
     ids = ranked_ids([[(word,)] for word in words], phrase) if _may_match(words) else []
     show.typed_found = bool(ids)
     marked_words = words
-    if len(ids) < ENOUGH and request.GET.get("exact") != "1":
+    if len(ids) < ENOUGH and params.get("exact") != "1":
         expanded_ids, slots = _expanded(words, ids)
         if expanded_ids is not None and len(expanded_ids) > len(ids):
             ids = expanded_ids
@@ -193,7 +194,7 @@ def _results_page(request):
             if shown != phrase:  # (else only fewer of the words had to match: nothing to say)
                 show.expanded_html = _marked(shown)
     show.searched = True
-    show.page = page_of(request, ids, RESULTS_PER_PAGE)
+    show.page = page_of(params, ids, RESULTS_PER_PAGE)
     if not ids:
         show.suggestions = _suggestions(language)
         return show

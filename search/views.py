@@ -6,4 +6,4 @@ from .results import results_page
 
 @require_safe
 def search_view(request):
-    return render(request, "search/search.html", {"search": results_page(request)})
+    return render(request, "search/search.html", {"search": results_page(request.GET)})

@@ -14,7 +14,9 @@ SKILLS_PER_PAGE = 40
 def skill_list(request):
     form = SkillFilterForm(request.GET or None)
     skills = form.filter(Skill.objects.published().without_bodies().select_related("category"))
-    return render(request, "skills/skill_list.html", {"form": form, "page": page_of(request, skills, SKILLS_PER_PAGE)})
+    return render(
+        request, "skills/skill_list.html", {"form": form, "page": page_of(request.GET, skills, SKILLS_PER_PAGE)}
+    )
 
 
 @require_safe

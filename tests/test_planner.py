@@ -11,7 +11,8 @@ from django.utils import translation
 
 from planner.answers import MAX_INTERESTS, QUESTIONS, Answers, read_answers
 from planner.models import MAX_BUDGET_BDT, MAX_HOURS, Advice, Budget, Connection, Device, Hours
-from planner.plan import build_plan, plan_data, rank_skills
+from planner.pages import plan_data
+from planner.plan import build_plan, rank_skills
 from skills.models import EnglishLevel, Interest, PhoneFit
 from tests import factories
 

@@ -14,7 +14,7 @@ PROGRAMMES_PER_PAGE = 30
 def programme_list(request):
     form = ProgrammeFilterForm(request.GET or None)
     programmes = form.filter(Programme.objects.published().without_bodies().in_reading_order())
-    page = page_of(request, programmes.prefetch_related("skills"), PROGRAMMES_PER_PAGE)
+    page = page_of(request.GET, programmes.prefetch_related("skills"), PROGRAMMES_PER_PAGE)
     return render(request, "training/programme_list.html", {"form": form, "page": page})
 
 
