@@ -22,9 +22,8 @@ import reversion
 from django.db import models, transaction
 from django.utils.translation import gettext
 
+from editorial.models import LoadedContent
 from freelanceguide.models import language_codes
-
-from .models import LoadedContent
 
 KEPT_DRAFT = "kept: an editor's draft is pending"
 CREATED, UPDATED, UNCHANGED, KEPT_EDITED, KEPT_EDITOR_OWNED, KEPT_DELETED = (

@@ -76,12 +76,12 @@ class EditorsAdminSite(AdminSite):
         return "admin/login_second_factor.html" if required() else None
 
     def get_urls(self):
-        from . import reports
+        from editorial import reports
 
         return [*reports.urls(self), *super().get_urls()]
 
     def get_app_list(self, request, app_label=None):
-        from . import reports
+        from editorial import reports
 
         return reports.add_to_app_list(super().get_app_list(request, app_label), self.name)
 

@@ -1,6 +1,6 @@
 """Where reader pages get each language's edit times from, for the "translation behind" notice.
 
-The editorial app keeps those times (editorial/translation_status.py) and plugs itself in here
+The editorial app keeps those times (editorial/translations/status.py) and plugs itself in here
 when it starts (editorial/apps.py), so these shared reader helpers never import it: the
 dependency points from editorial to freelanceguide only. Without a source, nothing is behind.
 

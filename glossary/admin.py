@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import PageAdmin, TranslatedAdmin
+from editorial.page_admin import PageAdmin, TranslatedAdmin
 
 from .models import Term, TermTopic
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import FactsAgeFilter, PageAdmin, TranslatedAdmin
+from editorial.page_admin import FactsAgeFilter, PageAdmin, TranslatedAdmin
 
 from .models import Guide, GuideTopic
 

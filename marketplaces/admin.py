@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from editorial.admin_bases import (
+from editorial.page_admin import (
     FactsAgeFilter,
     FeeFactsAgeFilter,
     HistoryAdmin,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import HistoryAdmin, TranslatedAdmin
+from editorial.page_admin import HistoryAdmin, TranslatedAdmin
 
 from .models import Advice
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import PageAdmin, TranslatedAdmin, TranslatedStackedInline
+from editorial.page_admin import PageAdmin, TranslatedAdmin, TranslatedStackedInline
 
 from .forms import SkillAdminForm
 from .models import LearningResource, Skill, SkillCategory

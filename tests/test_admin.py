@@ -81,7 +81,7 @@ def test_editor_saves_both_languages_and_the_page_shows_them(staff_client, clien
     }
     response = staff_client.post(f"/admin/guides/guide/{guide.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
-    # The guide is live: the edit waits as a draft until it is published (editorial/drafts.py).
+    # The guide is live: the edit waits as a draft until it is published (editorial/drafts/).
     assert "New title" not in Client().get("/en/guides/edit-me/").content.decode()
     assert staff_client.post(f"/admin/guides/guide/{guide.pk}/publish/").status_code == 302
     guide.refresh_from_db()
@@ -121,7 +121,7 @@ def test_a_model_without_published_cannot_get_schedules():
     from django.contrib import admin
     from django.core.exceptions import ImproperlyConfigured
 
-    from editorial.schedule_admin import ScheduleAdminMixin
+    from editorial.schedules.admin import ScheduleAdminMixin
     from guides.models import GuideTopic
 
     class TopicWithSchedules(ScheduleAdminMixin, admin.ModelAdmin):

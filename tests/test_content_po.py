@@ -248,7 +248,7 @@ def test_export_rejects_an_unknown_language(tmp_path):
 
 
 def test_outdated_translation_round_trip_marks_what_changed_fuzzy_with_the_old_source(tmp_path):
-    from editorial import translation_status as ts
+    from editorial.translations import status as ts
 
     guide = factories.guide(slug="changing", title_bn="পুরোনো শিরোনাম", title_en="Old title")
     old_summary = guide.summary_bn

@@ -1,4 +1,4 @@
-"""Draft and live (editorial/drafts.py): edits of a live item wait as a draft until published,
+"""Draft and live (editorial/drafts/): edits of a live item wait as a draft until published,
 readers see live content only, and staff preview the draft through the real reader view."""
 
 import pytest

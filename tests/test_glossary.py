@@ -12,10 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
-from editorial import content_po
-from editorial import translation_status as ts
 from editorial.content import ContentLoader
 from editorial.models import LoadedContent
+from editorial.translations import content_po
+from editorial.translations import status as ts
 from freelanceguide.markdown import GlossaryLink, link_glossary_terms, render_document, render_markdown
 from glossary import content as glossary_content
 from glossary.models import Term

@@ -8,9 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from editorial import translation_status as ts
-from editorial.admin_bases import TranslationStatusFilter
 from editorial.models import TranslationEdit
+from editorial.translations import status as ts
+from editorial.translations.admin import TranslationStatusFilter
 from guides.models import Guide
 from tests import factories
 

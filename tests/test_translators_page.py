@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from editorial.translators import work_list
+from editorial.translations.work_list import work_list
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.admin_bases import FactsAgeFilter, PageAdmin
+from editorial.page_admin import FactsAgeFilter, PageAdmin
 
 from .models import Programme
 

@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes patch the admin.
     "modeltranslation",
     # django.contrib.admin, with a site that can ask staff for a second factor.
-    "editorial.admin_app.EditorsAdminConfig",
+    "editorial.apps.EditorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A 404 at an item's old address becomes a 301 to its current one.
-    "editorial.middleware.SlugRedirectMiddleware",
+    "editorial.redirects.middleware.SlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

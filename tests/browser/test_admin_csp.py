@@ -77,7 +77,7 @@ def test_the_admin_works_under_the_strict_csp_and_restores_an_old_version(
     page.click("input[name=_save]")
     page.wait_for_selector("ul.messagelist li.success")
     check(page, violations)
-    # The guide is live, so the save is a draft (editorial/drafts.py): publish it from its form.
+    # The guide is live, so the save is a draft (editorial/drafts/): publish it from its form.
     visit(page, f"{base}/admin/guides/guide/{guide.pk}/change/", violations)
     page.click('form[action$="/publish/"] button')
     page.wait_for_selector("ul.messagelist li.success")

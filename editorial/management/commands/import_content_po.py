@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.content_po import ContentPoError, import_file
+from editorial.translations.content_po import ContentPoError, import_file
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from editorial import translation_status as ts
+from editorial.translations import status as ts
 from freelanceguide.models import language_codes
 
 LABELS = {ts.MISSING: "missing", ts.OUTDATED: "outdated", ts.UP_TO_DATE: "up to date"}

@@ -15,11 +15,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from editorial import drafts
+from editorial.models import Draft
+from editorial.registry import has_published_field, is_live
 from freelanceguide.models import language_codes
-
-from . import drafts
-from .models import Draft
-from .registry import has_published_field, is_live
 
 PUBLISH_PERMISSION = "editorial.publish_draft"
 
@@ -231,7 +230,7 @@ class DraftAdminMixin:
         return self._back_to(item)
 
     def preview_view(self, request, object_id, language):
-        from .preview import render_preview
+        from editorial.drafts.preview import render_preview
 
         # The admin's own test (active staff, and the second factor where required), as a 404.
         if not self.admin_site.has_permission(request) or language not in language_codes():

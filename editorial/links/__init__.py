@@ -16,10 +16,9 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from editorial.redirects import target_of
+from editorial.registry import is_live, language_of, page_for_path, page_models, resolves, url_of
 from freelanceguide.models import language_codes
-
-from .redirects import target_of
-from .registry import is_live, language_of, page_for_path, page_models, resolves, url_of
 
 MISSING_PAGE = _("no such page")
 UNPUBLISHED = _("the page is not published")

@@ -19,8 +19,8 @@ from django.db import router, transaction
 from django.utils.translation import gettext
 from reversion.revisions import _follow_relations_recursive
 
-from .models import Draft
-from .registry import is_live
+from editorial.models import Draft
+from editorial.registry import is_live
 
 PUBLISHED_COMMENT = "Published"
 

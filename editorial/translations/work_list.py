@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from . import translation_status as ts
+from editorial.translations import status as ts
 
 
 @dataclass

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
-from .drafts import publish, unpublish
-from .models import Schedule
-from .registry import has_published_field, page_models
+from editorial.drafts import publish, unpublish
+from editorial.models import Schedule
+from editorial.registry import has_published_field, page_models
 
 log = logging.getLogger(__name__)
 

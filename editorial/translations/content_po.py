@@ -30,10 +30,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 
+from editorial.models import TranslationEdit
+from editorial.translations import status as ts
 from freelanceguide.models import language_codes
-
-from . import translation_status as ts
-from .models import TranslationEdit
 
 MARKER_HEADER = "X-Content-Translation"
 SOURCE_HEADER = "X-Source-Language"

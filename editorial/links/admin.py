@@ -1,6 +1,6 @@
 """After an editor saves a page in the admin, warn about its broken internal links, naming them.
 
-Part of every page's admin through editorial.admin_bases.PageAdmin. The save itself is never
+Part of every page's admin through editorial.page_admin.PageAdmin. The save itself is never
 refused: a link may point at a page that is about to be published.
 """
 
@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from .links import check_item
+from editorial.links import check_item
 
 
 class LinkWarningsAdminMixin:

@@ -10,8 +10,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save, pre_save
 
-from .models import SlugRedirect
-from .registry import is_live, page_for_path, page_models, url_of
+from editorial.models import SlugRedirect
+from editorial.registry import is_live, page_for_path, page_models, url_of
 
 
 def _remember_old_slug(sender, instance, raw=False, **kwargs):

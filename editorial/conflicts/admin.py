@@ -5,7 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from . import conflicts, drafts
+from editorial import conflicts, drafts
 
 # Never sent back by the conflict page: Django's own token, and the two the page sets anew.
 _NOT_RESENT = {"csrfmiddlewaretoken", conflicts.TOKEN_FIELD, conflicts.OVERWRITE_FIELD}

@@ -25,9 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
+from editorial.models import TranslationEdit
 from freelanceguide.models import language_codes
-
-from .models import TranslationEdit
 
 MISSING, OUTDATED, UP_TO_DATE = "missing", "outdated", "current"
 STATUS_LABELS = {MISSING: _("missing"), OUTDATED: _("outdated"), UP_TO_DATE: _("up to date")}

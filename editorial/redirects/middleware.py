@@ -1,10 +1,10 @@
 from django.http import HttpResponsePermanentRedirect
 
-from .redirects import redirect_for
+from editorial.redirects import redirect_for
 
 
 class SlugRedirectMiddleware:
-    """Turns a 404 at an item's old address into a 301 to its current one (editorial/redirects.py).
+    """Turns a 404 at an item's old address into a 301 to its current one (editorial/redirects/).
 
     Only 404s are looked at, so pages that exist cost nothing; unknown paths keep their 404 page
     in the reader's language. Redirects are never stored by the page cache (only 200s are).

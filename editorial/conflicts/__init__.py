@@ -6,7 +6,7 @@ marketplace's payouts), serialised the way revisions store them. Another editor'
 content load, a content PO import, a schedule, and a draft saved, published or discarded
 all change the fingerprint. On save the
 token is compared with the item as it is now; when they differ nothing is written and the
-editor gets the conflict page (editorial.admin_bases.ConflictGuardMixin): their version and the
+editor gets the conflict page (editorial.page_admin.ConflictGuardMixin): their version and the
 current one field by field, and the choice of which to keep. Keeping one's own first stores
 the current version as a revision, so nothing is lost either way.
 """
@@ -16,7 +16,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from . import drafts
+from editorial import drafts
 
 TOKEN_FIELD = "edit_token"  # noqa: S105 (a form field name, not a secret)
 # Set by the conflict page's "save my version": the item changed, the editor chose to overwrite.

@@ -2,7 +2,7 @@
 form, a "next scheduled change" column and "scheduled" filter on its changelist, and a read-only
 list of every schedule with its outcome.
 
-Part of every page's admin through editorial.admin_bases.PageAdmin.
+Part of every page's admin through editorial.page_admin.PageAdmin.
 """
 
 from django import forms
@@ -16,8 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Schedule
-from .schedules import for_item, pending, schedulable_models
+from editorial.models import Schedule
+from editorial.schedules import for_item, pending, schedulable_models
 
 OUTCOMES = {
     "published": _("published"),
@@ -150,7 +150,7 @@ class ScheduleAdminMixin:
         super().save_related(request, form, formsets, change)
         item, changes = form.instance, form.schedule_changes()
         # An edit of a live item is saved as a draft inside a block that is rolled back
-        # (editorial.drafts_admin); the schedule itself must outlive that block.
+        # (editorial.drafts.admin); the schedule itself must outlive that block.
         after_draft = getattr(request, "editorial_after_rollback", None)
         if after_draft is not None:
             after_draft.append(lambda: self._save_schedules(request, item, changes))

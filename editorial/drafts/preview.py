@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
 
-from . import drafts
+from editorial import drafts
 
 
 def render_preview(request, item, language):
