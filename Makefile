@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test check-links test-services test-postgres prepare lint format messages clean page-stats bench-search bench-search-ab browser backup restore bench bench-scale lighthouse
+.PHONY: run test system-libs check-links test-services test-postgres prepare lint format messages clean page-stats bench-search bench-search-ab browser backup restore bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 # Without npm the axe and HTML-checker tests are skipped with a message (under CI=true they fail).
@@ -33,7 +33,7 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(PYTHON)
 	touch $@
 
 # Database, content, translations and static files, ready for gunicorn.
-prepare: $(VENV)/.run-deps
+prepare: $(VENV)/.run-deps system-libs
 	$(PROD_ENV) $(MANAGE) migrate --noinput
 	$(PROD_ENV) $(MANAGE) load_content
 	$(PROD_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
@@ -72,7 +72,15 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing and this user cannot install it: browser tests will be skipped (they fail under CI=true)"; fi; }
 
-test: $(VENV)/.test-deps browser node_modules/.installed
+# HarfBuzz's subsetter, which WeasyPrint uses to embed only the glyphs a PDF book needs (without
+# it WeasyPrint falls back to fontTools and warns; the book test fails on the warning).
+system-libs:
+	@/sbin/ldconfig -p | grep -q libharfbuzz-subset || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	  else echo "libharfbuzz-subset0 is missing and this user cannot install it: the PDF book test will fail"; fi; }
+
+test: $(VENV)/.test-deps browser system-libs node_modules/.installed
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod DJANGO_SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(MANAGE) check --deploy --fail-level WARNING

@@ -1,8 +1,8 @@
-"""Print the rankings tests/test_search_rankings.py holds both databases to (the first ten
+"""Print the rankings tests/search/test_rankings.py holds both databases to (the first ten
 results of every reader query, in both languages), on the database DATABASE_URL names:
 
-    .venv/bin/python bench/search_rankings.py > tests/search_rankings.txt
-    DATABASE_URL=$POSTGRES_URL .venv/bin/python bench/search_rankings.py | diff tests/search_rankings.txt -
+    .venv/bin/python bench/search_rankings.py > tests/search/rankings.txt
+    DATABASE_URL=$POSTGRES_URL .venv/bin/python bench/search_rankings.py | diff tests/search/rankings.txt -
 
 Uses a throwaway test database with the shipped content.
 """
@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from tests.test_search_rankings import rankings  # noqa: E402
+from tests.search.test_rankings import rankings  # noqa: E402
 
 
 def main():

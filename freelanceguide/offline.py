@@ -47,7 +47,7 @@ SHELL_FILES = [
 
 
 # What one reader page costs to download, measured on the shipped guides sent with Brotli
-# (tests/test_offline.py checks the estimate stays above what is really sent): the page around
+# (tests/freelanceguide/test_offline.py checks the estimate stays above what is really sent): the page around
 # the text, plus the text itself (Bangla HTML compresses to about a sixth of its characters' bytes).
 PAGE_BYTES = 6_000
 BYTES_PER_BODY_CHARACTER = 0.6

@@ -20,7 +20,7 @@ def test_money_on_a_phone(browser, live_content, watch, javascript):
     page.fill("#id_price", "১০০")
     follow(page, page.get_by_role("button", name="হিসাব করুন"))
     answer = page.locator(".money-answer")
-    # Each deduction, the taka in hand and the days, in Bangla digits (hand-worked in tests/test_money.py).
+    # Each deduction, the taka in hand and the days, in Bangla digits (hand-worked in tests/marketplaces/test_money.py).
     assert answer.locator("table.steps tbody tr").count() == 6  # price, fee, 2 steps, conversion, incentive
     assert "৳৯,১৩৫–৳৯,৪৬৮" in answer.locator(".in-hand").inner_text()
     assert "১৪–১৭" in answer.inner_text()

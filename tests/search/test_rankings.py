@@ -1,7 +1,7 @@
 """The same rankings on SQLite and PostgreSQL.
 
-The first ten results of every reader query of tests/test_search.py, and of words found on
-most pages, in both languages, must be exactly the lists recorded in search_rankings.txt.
+The first ten results of every reader query of tests/search/test_expand.py, and of words found
+on most pages, in both languages, must be exactly the lists recorded in rankings.txt.
 CI runs the suite on both databases, so both must give these lists. After a change to the
 shipped content or to the ranking, look over the new order and record it:
 
@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_search import READERS, result_links
+from tests.search.result_pages import result_links
+from tests.search.test_expand import READERS
 
-RECORDED = Path(__file__).with_name("search_rankings.txt")
+RECORDED = Path(__file__).with_name("rankings.txt")
 # Words on most pages: their order rests on the tie-breaks, where engines differ first.
 COMMON = ["ফ্রিল্যান্সিং", "কাজ", "payoneer", "design", "marketplace", "ক"]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "bn" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 

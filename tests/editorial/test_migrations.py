@@ -19,7 +19,7 @@ from django.db.migrations.executor import MigrationExecutor
 from editorial.models import LoadedContent, TranslationEdit
 
 BEFORE_MOVE = [("freelanceguide", "0003_translation_edit_seen_sources")]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _migrate(targets):

@@ -122,4 +122,4 @@ def test_backup_goes_into_the_ignored_backups_folder_by_default(db, settings, tm
     assert len(written) == 1 and str(written[0]) in out.getvalue()
     from pathlib import Path
 
-    assert "/backups/" in (Path(__file__).resolve().parent.parent / ".gitignore").read_text().split()
+    assert "/backups/" in (Path(__file__).resolve().parents[2] / ".gitignore").read_text().split()

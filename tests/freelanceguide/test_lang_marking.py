@@ -21,7 +21,7 @@ from freelanceguide.lang_marking import mark_english_html, mark_english_text
 from freelanceguide.markdown import render_document, render_markdown
 from tests import factories
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONTENT_FILES = sorted(ROOT.glob("*/content/**/*.toml"))
 MARKDOWN_FIELDS = {"body"}
 HEADING_FIELDS = {"name", "title", "summary"}

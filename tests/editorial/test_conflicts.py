@@ -9,8 +9,7 @@ from reversion.models import Version
 from editorial import conflicts, drafts
 from guides.models import Guide
 from marketplaces.models import Marketplace, Payout
-
-from . import factories
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 

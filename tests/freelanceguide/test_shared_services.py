@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 from django.test import override_settings
 
 from freelanceguide.settings.services import caches_from_env, media_storage_from_env
-from tests.test_editor import UPLOAD, image_bytes
+from tests.editorial.test_editor import UPLOAD, image_bytes
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
