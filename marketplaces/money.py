@@ -71,12 +71,12 @@ class Step:
 
     key: str
     name: str
-    fixed_usd_min: Decimal = ZERO
-    fixed_usd_max: Decimal | None = None
-    percent_min: Decimal = ZERO
-    percent_max: Decimal | None = None
-    spread_min: Decimal | None = None
-    spread_max: Decimal | None = None
+    fixed_fee_usd: Decimal = ZERO
+    fixed_fee_usd_max: Decimal | None = None
+    percent_fee: Decimal = ZERO
+    percent_fee_max: Decimal | None = None
+    spread_percent: Decimal | None = None
+    spread_percent_max: Decimal | None = None
     minimum_usd: Decimal | None = None
     minimum_bdt: Decimal | None = None
     maximum_bdt: Decimal | None = None
@@ -87,16 +87,18 @@ class Step:
 
     @property
     def converts(self):
-        return self.spread_min is not None
+        return self.spread_percent is not None
 
     def fixed(self):
-        return Span.of(self.fixed_usd_min, self.fixed_usd_max)
+        return Span.of(self.fixed_fee_usd, self.fixed_fee_usd_max)
 
     def percent(self):
-        return Span.of(self.percent_min, self.percent_max)
+        return Span.of(self.percent_fee, self.percent_fee_max)
 
     def spread(self):
-        return Span.of(self.spread_min or ZERO, self.spread_max if self.spread_min is not None else None)
+        return Span.of(
+            self.spread_percent or ZERO, self.spread_percent_max if self.spread_percent is not None else None
+        )
 
 
 @dataclass(frozen=True)

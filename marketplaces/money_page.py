@@ -6,7 +6,7 @@ returns the forward answer, the side-by-side ranking or the reverse prices, with
 and cautions for every fact used.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext
@@ -40,23 +40,9 @@ class Answer:
 
 
 def _step_facts(step):
-    return money.Step(
-        key=step.slug,
-        name=step.name,
-        fixed_usd_min=step.fixed_fee_usd,
-        fixed_usd_max=step.fixed_fee_usd_max,
-        percent_min=step.percent_fee,
-        percent_max=step.percent_fee_max,
-        spread_min=step.spread_percent,
-        spread_max=step.spread_percent_max,
-        minimum_usd=step.minimum_usd,
-        minimum_bdt=step.minimum_bdt,
-        maximum_bdt=step.maximum_bdt,
-        days_min=step.days_min,
-        days_max=step.days_max,
-        incentive=step.incentive,
-        incentive_percent=step.incentive_percent,
-    )
+    """The arithmetic's view of a payout step: money.Step's fields are the model's own names."""
+    names = [f.name for f in fields(money.Step) if f.name not in ("key", "name")]
+    return money.Step(key=step.slug, name=step.name, **{name: getattr(step, name) for name in names})
 
 
 def marketplace_fee(marketplace, terms):

@@ -25,21 +25,23 @@ RATE = D("122.30")  # Bangladesh Bank average, 26 Feb 2026 (prothomalo.com/busin
 PAYONEER_BKASH = money.Step(
     key="payoneer-bkash",
     name="Payoneer, then bKash",
-    spread_min=D("2"),
-    spread_max=D("3"),
+    spread_percent=D("2"),
+    spread_percent_max=D("3"),
     minimum_bdt=D("1000"),
     maximum_bdt=D("125000"),
     days_min=0,
     days_max=1,
     incentive="unconfirmed",
 )
-PAYONEER_BANK = money.Step(key="payoneer-bank", name="Payoneer, then bank", spread_min=D("2"), spread_max=D("3"))
+PAYONEER_BANK = money.Step(
+    key="payoneer-bank", name="Payoneer, then bank", spread_percent=D("2"), spread_percent_max=D("3")
+)
 # Fiverr: 20% of every order (help.fiverr.com ... 360049646033); withdrawal to Payoneer $1-3
 # (uncertain); clearance 14 days (support.fiverr.com/hc/en-us/articles/201695617).
 FIVERR_FEE = money.Fee(D("20"), D("20"))
 FIVERR_TERMS = money.Terms(14, 14)
 FIVERR_PAYONEER = money.Step(
-    key="fiverr-payoneer", name="Fiverr to Payoneer", fixed_usd_min=D("1"), fixed_usd_max=D("3"), days_max=2
+    key="fiverr-payoneer", name="Fiverr to Payoneer", fixed_fee_usd=D("1"), fixed_fee_usd_max=D("3"), days_max=2
 )
 # Upwork: variable fee 0-15% per contract (support.upwork.com ... 211062538); Direct to Local
 # Bank $0.99 a withdrawal, at least $5, up to 7 business days (support.upwork.com ... 211060578);
@@ -49,9 +51,9 @@ UPWORK_FIXED = money.Terms(5, 19)
 UPWORK_LOCAL_BANK = money.Step(
     key="upwork-local-bank",
     name="Direct to local bank",
-    fixed_usd_min=D("0.99"),
-    spread_min=D("0"),
-    spread_max=D("2"),
+    fixed_fee_usd=D("0.99"),
+    spread_percent=D("0"),
+    spread_percent_max=D("2"),
     minimum_usd=D("5"),
     days_min=1,
     days_max=7,
@@ -69,8 +71,8 @@ PPH_TERMS = money.Terms(0, 3)
 PPH_PAYONEER = money.Step(
     key="peopleperhour-payoneer",
     name="PeoplePerHour to Payoneer",
-    fixed_usd_min=D("0"),
-    fixed_usd_max=D("3"),
+    fixed_fee_usd=D("0"),
+    fixed_fee_usd_max=D("3"),
     days_max=3,
 )
 
@@ -160,7 +162,7 @@ def test_reverse_upwork_fee_range():
 
 
 def test_confirmed_incentive_is_added_and_counted_back():
-    bank = money.Step(key="b", name="bank", spread_min=D("0"), incentive="confirmed", incentive_percent=D("2.5"))
+    bank = money.Step(key="b", name="bank", spread_percent=D("0"), incentive="confirmed", incentive_percent=D("2.5"))
     result = money.forward(D("100"), money.Fee(D("0"), D("0")), money.Terms(0, 0), [bank], 100)
     # 100 x 100 = 10,000, plus 2.5% = 10,250.
     assert rounded(result.taka) == (D("10250"), D("10250"))
