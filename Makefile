@@ -126,7 +126,7 @@ page-stats: $(VENV)/.test-deps
 # on PostgreSQL (figures in docs/performance.md).
 bench-search: $(VENV)/.test-deps
 	DATABASE_URL= $(PYTHON) bench/search_bench.py
-	@if [ -n "$$POSTGRES_URL" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi
+	@if [ -n "$${POSTGRES_URL:-}" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi
 
 # The same pages served by two checkouts in turn, request by request (this machine's speed
 # drifts too much to compare two runs): A=<other checkout> DATABASE_URL=<a database kept by

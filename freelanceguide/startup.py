@@ -1,8 +1,12 @@
 """What a worker does once the site is loaded, before its first request."""
 
 import gc
+import logging
 
+from django.apps import apps
 from django.urls import get_resolver
+
+logger = logging.getLogger(__name__)
 
 
 def freeze_startup_objects():
@@ -16,4 +20,20 @@ def freeze_startup_objects():
     built at startup live as long as the worker, so the collector has nothing to find there.
     """
     get_resolver().url_patterns  # noqa: B018 (imports the URLconf now, not at the first request)
+    warm_up_apps()
     gc.freeze()
+
+
+def warm_up_apps():
+    """Let each app that defines `warm_up()` on its AppConfig load, now, what its first request
+    would otherwise load (search: the vocabulary and every index row's names, 120 ms and more at
+    10,000 guides), so no reader waits for it. A database that cannot be reached yet only
+    leaves the loading to the first request: a worker always starts."""
+    for app_config in apps.get_app_configs():
+        warm_up = getattr(app_config, "warm_up", None)
+        if warm_up is None:
+            continue
+        try:
+            warm_up()
+        except Exception:
+            logger.warning("%s: warm-up skipped, its first request loads instead", app_config.label, exc_info=True)

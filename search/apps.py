@@ -10,3 +10,9 @@ class SearchConfig(AppConfig):
         from . import checks, indexing  # noqa: F401 (checks registers itself)
 
         indexing.connect_signals()
+
+    def warm_up(self):
+        """Read this process's copies of the vocabulary and the rows' names (freelanceguide/startup.py)."""
+        from .copies import load_every_copy
+
+        load_every_copy()

@@ -82,6 +82,12 @@ class ProcessCopy:
         self._value = None
 
 
+def load_every_copy():
+    """Read every copy now (a worker's start): the first search then reads none of them."""
+    for copy in _copies:
+        copy.get()
+
+
 # --- every index row's names ----------------------------------------------------------------
 
 

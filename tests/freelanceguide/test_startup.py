@@ -24,3 +24,42 @@ def test_the_wsgi_application_loads_the_views_then_freezes_what_it_built():
     assert views_loaded == "True" and avro_loaded == "True"  # the URLconf was loaded before freezing
     assert int(frozen) > 20_000  # Django, the site and its views
     assert int(still_collected) < int(frozen) // 10
+
+
+def test_a_worker_reads_the_search_copies_at_start_so_the_first_search_reads_none(db):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from freelanceguide.startup import warm_up_apps
+    from search import copies, expand
+    from tests import factories
+
+    factories.guide(slug="warm", title_en="Warm start", body_en="kaj")
+
+    def first_search_reads():
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as captured:
+            Client().get("/en/search/", {"q": "kivabe kaj pabo"})
+        return [q["sql"] for q in captured.captured_queries if "search_searchword" in q["sql"] or '"names"' in q["sql"]]
+
+    copies.index_changed()
+    assert first_search_reads()  # without the warm-up the first search reads them
+    copies.index_changed()
+    assert expand.vocabulary_if_current() is None
+    warm_up_apps()
+    assert expand.vocabulary_if_current() is not None
+    assert first_search_reads() == []
+
+
+def test_a_database_that_cannot_be_reached_at_start_leaves_the_loading_to_the_first_request(monkeypatch, caplog):
+    from freelanceguide import startup
+    from search import copies
+
+    def unreachable():
+        raise ConnectionError("database down")
+
+    monkeypatch.setattr(copies, "load_every_copy", unreachable)
+    startup.warm_up_apps()  # no exception: the worker starts
+    assert "warm-up skipped" in caplog.text
