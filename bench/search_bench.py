@@ -8,7 +8,7 @@ worker of the site would serve it, times the whole results page through the work
 application (freelanceguide/wsgi.py, what gunicorn calls) with the page cache emptied before
 every request (a cold page: matching, expansion, ranking, passages, template, compression) for
 exact, Banglish and misspelt queries, asked as a phone's browser asks (accepting Brotli). Prints the median and the
-slowest of RUNS runs of each, and checks the goals of issue 15.
+slowest of RUNS runs of each, and checks the search goals (docs/performance.md).
 """
 
 import json

@@ -8,9 +8,8 @@ whole word (a one-letter beginning matches almost every row).
 - SQLite: FTS5 (over names and content, and over the names alone), tokenizer unicode61
   with Bangla's vowel signs and virama as word characters (without them it cuts
   "ফ্রিল্যান্সিং" into pieces), a prefix index for word beginnings.
-  The trigram tokenizer (what issue 15 first named) was measured here too: at 10,000 guides
-  a phrase of common Bangla words took 100-200 ms to match and building the index well over
-  a minute, against a few ms and about 20 s with words (docs/performance.md).
+  (Words, not trigrams: a trigram index matched a phrase of common Bangla words 20-50 times
+  more slowly at 10,000 guides.)
 - PostgreSQL: `tsvector`s of the same normalised text ('simple' configuration: no stemming,
   no stop words; PostgreSQL has no Bengali configuration) with GIN indexes: `document` for
   names and content, `names_document` for the names alone, searched with sequential scans
@@ -20,9 +19,9 @@ whole word (a one-letter beginning matches almost every row).
 
 The engines only answer which rows match: ids, never a score (the names of the rows whose
 names match come from each process's copy, `names_of`).
-search.ranking orders them the same way on both databases. Both engines' relevance scores
-(bm25, ts_rank) were tried first: they cannot agree with each other, and scoring every row of
-a word that is on every page cost more than the whole page may (docs/performance.md).
+search.ranking orders them the same way on both databases: the engines' own scores (bm25,
+ts_rank) cannot agree with each other, and scoring every row of a common word costs more than
+a whole page may.
 """
 
 from django.db import connection
