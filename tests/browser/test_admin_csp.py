@@ -99,6 +99,13 @@ def test_the_admin_works_under_the_strict_csp_and_restores_an_old_version(
     page.click("input[name=_save]")
     page.wait_for_selector("ul.messagelist li.success")
     check(page, violations)
+    # Restoring a live item's old version makes it the draft: the live text is today's until it is published.
+    guide.refresh_from_db()
+    assert guide.body_en.replace("\r\n", "\n") == "## Rewritten today\n\nToday's text"
+    visit(page, f"{base}/admin/guides/guide/{guide.pk}/change/", violations)
+    page.click('form[action$="/publish/"] button')
+    page.wait_for_selector("ul.messagelist li.success")
+    check(page, violations)
     guide.refresh_from_db()
     assert guide.body_en.replace("\r\n", "\n") == shipped_body  # browsers send textareas with CRLF
 
