@@ -208,7 +208,9 @@ def test_done_when_fiverr_100_payoneer_to_bkash_in_bangla(client, money_content)
     assert "১৪–১৭" in html
     assert '<meta name="robots" content="noindex">' in html
     # Each number traces to a dated source.
-    assert "https://www.tbsnews.net/economy/bangladesh-bank-doubles-limit-sending-remittances-through-mfs-752826" in html
+    assert (
+        "https://www.tbsnews.net/economy/bangladesh-bank-doubles-limit-sending-remittances-through-mfs-752826" in html
+    )
     assert "https://support.fiverr.com/hc/en-us/articles/201695617" in html
 
 
