@@ -218,3 +218,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The page the schedule runner reads the US dollar rate from once a day (marketplaces/rate_import.py);
+# empty turns the daily import off. Reader pages never fetch anything.
+EXCHANGE_RATE_IMPORT_URL = os.environ.get(
+    "EXCHANGE_RATE_IMPORT_URL", "https://www.bb.org.bd/en/index.php/fxmarket/interbank_fxmarket"
+)

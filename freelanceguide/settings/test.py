@@ -27,3 +27,5 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
+# Tests never touch the network: the daily rate import is off (its tests hand it a stored page).
+EXCHANGE_RATE_IMPORT_URL = ""
