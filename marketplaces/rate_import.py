@@ -36,7 +36,7 @@ MAX_MOVE = Decimal("0.10")
 # Bangladesh Bank posts the previous day's market during the morning; fetch after it.
 IMPORT_HOUR = 11
 TIMEOUT_SECONDS = 30
-NOTE_BN = "বাংলাদেশ ব্যাংকের আন্তঃব্যাংক বাজারে ডলারের ভারিত গড় দাম (WAR), সেদিনের লেনদেন থেকে।"
+NOTE_BN = "বাংলাদেশ ব্যাংকের আন্তঃব্যাংক বাজারে ডলারের ভারিত গড় দাম, সেদিনের লেনদেন থেকে।"
 NOTE_EN = "Bangladesh Bank's weighted average rate (WAR) of the day's interbank dollar trades."
 
 

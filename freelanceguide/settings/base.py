@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "editorial",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -224,3 +225,6 @@ LOGGING = {
 EXCHANGE_RATE_IMPORT_URL = os.environ.get(
     "EXCHANGE_RATE_IMPORT_URL", "https://www.bb.org.bd/en/index.php/fxmarket/interbank_fxmarket"
 )
+
+# Readers' sentences (feedback) are deleted this many days after an editor has handled them.
+FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "90"))
