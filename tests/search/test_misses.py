@@ -44,7 +44,6 @@ def test_the_week_leaves_out_older_days(db):
 
 def test_a_search_answered_from_the_cache_is_counted_too(client, db):
     factories.guide(slug="logo-guide", title_en="Logo design", title_bn="লোগো ডিজাইন")
-    tallies.flush()
     for _ in range(3):
         assert client.get("/en/search/", {"q": "zzqx nothing"}).status_code == 200
     client.get("/en/search/", {"q": "call 01711123456"})
@@ -54,7 +53,8 @@ def test_a_search_answered_from_the_cache_is_counted_too(client, db):
     assert (row.query, row.searches, row.results) == ("zzqx nothing", 4, 0)
 
 
-def test_counts_are_handed_over_every_flush_seconds_and_a_failing_sink_fails_no_request(monkeypatch, caplog):
+def test_counts_are_handed_over_every_flush_seconds_and_a_failing_sink_fails_no_request(settings, caplog):
+    settings.PAGE_TALLY_FLUSH_SECONDS = tallies.FLUSH_SECONDS
     stored = []
     tallies.register_sink("test-sink", stored.append)
     tallies.flush(now=0)
