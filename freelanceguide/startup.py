@@ -2,9 +2,14 @@
 
 import gc
 import logging
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.urls import get_resolver
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -20,8 +25,27 @@ def freeze_startup_objects():
     built at startup live as long as the worker, so the collector has nothing to find there.
     """
     get_resolver().url_patterns  # noqa: B018 (imports the URLconf now, not at the first request)
+    warm_up_site()
     warm_up_apps()
     gc.freeze()
+
+
+def warm_up_site():
+    """Build now what every worker's first page would build: the URL resolver's reverse lookup
+    for each language (i18n_patterns keeps one per language: 50-60 ms at a first `reverse`) and
+    the compiled reader templates (the cached loader keeps them for the worker's life)."""
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            get_resolver()._populate()
+    for path in sorted(Path(settings.BASE_DIR, "templates").rglob("*.html")):
+        name = path.relative_to(Path(settings.BASE_DIR, "templates")).as_posix()
+        if not name.startswith(("admin/", "reversion-compare/")):
+            try:
+                get_template(name)
+            except TemplateDoesNotExist:  # shadowed: its first use finds the one it means
+                continue
+            except Exception:  # a broken template fails its own page, never the worker's start
+                logger.warning("%s: not compiled at start-up", name, exc_info=True)
 
 
 def warm_up_apps():

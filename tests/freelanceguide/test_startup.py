@@ -63,3 +63,28 @@ def test_a_database_that_cannot_be_reached_at_start_leaves_the_loading_to_the_fi
     monkeypatch.setattr(copies, "load_every_copy", unreachable)
     startup.warm_up_apps()  # no exception: the worker starts
     assert "warm-up skipped" in caplog.text
+
+
+def test_a_worker_builds_each_languages_url_lookup_and_the_reader_templates_at_start(settings):
+    from django.template import engines
+    from django.urls import get_resolver
+
+    from freelanceguide.startup import warm_up_site
+
+    resolver = get_resolver()
+    resolver._reverse_dict.clear()
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "loaders": [("django.template.loaders.cached.Loader", ["django.template.loaders.filesystem.Loader"])],
+            },
+        }
+    ]
+    warm_up_site()
+    assert {code for code, _name in settings.LANGUAGES} <= set(resolver._reverse_dict)
+    cached = engines["django"].engine.template_loaders[0].get_template_cache
+    assert "base.html" in cached and "search/search.html" in cached
+    assert not any(name.startswith("admin/") for name in cached)
