@@ -1,8 +1,7 @@
 """The training programmes shipped in training/content/ (see editorial.content)."""
 
-from pathlib import Path
-
 from collections import defaultdict
+from pathlib import Path
 
 from editorial.content import Child, ContentDir, aliases, translated
 

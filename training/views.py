@@ -56,7 +56,8 @@ def _calendar_response(request, dates, name):
         calendar.event(
             date,
             uid_domain=request.get_host().split(":")[0],
-            summary=gettext("%(what)s: %(programme)s") % {"what": date.get_kind_display(), "programme": date.programme.name},
+            summary=gettext("%(what)s: %(programme)s")
+            % {"what": date.get_kind_display(), "programme": date.programme.name},
             url=request.build_absolute_uri(date.programme.get_absolute_url()),
             description=gettext("Announced by %(source)s (%(url)s). Confirm with the organiser before you apply.")
             % {"source": date.source_name, "url": date.source_url},
@@ -65,7 +66,7 @@ def _calendar_response(request, dates, name):
     ]
     body = calendar.ics(events, name=name, language=get_language())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="calendar.ics"'
+    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
 
 
