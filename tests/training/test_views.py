@@ -263,11 +263,11 @@ def test_programme_page_marks_past_dates_closed_and_offers_its_calendar(client, 
     page = client.get("/en/learn/soon/").content.decode()
     dates = page.split('id="dates-heading"')[1].split("</section>")[0]
     past, future = dates.split("<li")[1], dates.split("<li")[2]
-    assert 'class="date-closed"' in past and "data-closed>closed</em>" in past
-    assert "closed" not in future and "Application deadline" in future
+    assert 'class="date-closed"' in past and "data-closed>past</em>" in past  # an opening: past, not closed
+    assert "data-closed" not in future and "Application deadline" in future
     assert 'href="/en/learn/soon/calendar.ics" data-calendar' in dates
     bangla = client.get("/bn/learn/soon/").content.decode()
-    assert "বন্ধ হয়ে গেছে" in bangla and locale_format.format_date(in_days(-2), "bn") in bangla
+    assert "সময় পেরিয়ে গেছে" in bangla and locale_format.format_date(in_days(-2), "bn") in bangla
 
 
 def test_a_programme_with_only_past_dates_offers_no_calendar(client):
@@ -275,6 +275,7 @@ def test_a_programme_with_only_past_dates_offers_no_calendar(client):
     factories.programme_date(programme, in_days(-30))
     page = client.get("/en/learn/over/").content.decode()
     assert "data-closed>closed</em>" in page and "data-calendar" not in page
+    assert "বন্ধ হয়ে গেছে" in client.get("/bn/learn/over/").content.decode()
     assert 'id="next-dates-heading"' not in client.get("/en/learn/").content.decode()
 
 
