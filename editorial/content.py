@@ -156,9 +156,17 @@ class ContentLoader:
         # A record written before a LATER_FIELDS field existed has no value for it; an empty
         # value there is not an editor's change, so compare without it.
         older = {name: value for name, value in fields.items() if name not in LATER_FIELDS or getattr(instance, name)}
-        if older == fields:
+        # Likewise a child table first shipped after the item was loaded (a programme's dates):
+        # while the item has no such rows, the record may have been written without them.
+        older_children = {
+            name: child
+            for name, child in children.items()
+            if child.model._default_manager.filter(**{child.parent_field: instance}).exists()
+        }
+        if older == fields and older_children.keys() == children.keys():
             return False
-        return self._fingerprint(self._snapshot_instance(instance, older, m2m, children)) == record.fingerprint
+        snapshot = self._snapshot_instance(instance, older, m2m, older_children)
+        return self._fingerprint(snapshot) == record.fingerprint
 
     @staticmethod
     def _complete_rows(child):

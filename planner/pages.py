@@ -5,6 +5,7 @@ module reads what it needs from the database and builds the template's context.
 """
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from marketplaces.models import Marketplace
 from skills.models import Skill
@@ -24,12 +25,28 @@ def plan_data():
         .with_resources()
         .prefetch_related(
             Prefetch("marketplaces", queryset=Marketplace.objects.published().without_bodies()),
-            Prefetch("programmes", queryset=Programme.objects.published().without_bodies().in_reading_order()),
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published()
+                .without_bodies()
+                .in_reading_order()
+                .with_application_dates(timezone.localdate()),
+            ),
         )
         .order_by("category__position", "position", "slug")
     )
     advice = Advice.objects.published().select_related("guide")
     return list(skills), list(advice)
+
+
+def open_applications(plan):
+    """The programmes teaching the plan's skills that take applications now, soonest deadline first."""
+    found = {}
+    for fit in plan.skills:
+        for programme in fit.programmes:
+            if programme.application_open:
+                found.setdefault(programme.pk, programme)
+    return sorted(found.values(), key=lambda programme: (programme.next_deadline, programme.slug))
 
 
 def plan_page(params):
@@ -48,4 +65,10 @@ def plan_page(params):
         }
         for question in QUESTIONS
     ]
-    return {"questions": questions, "notes": read.notes, "missing": read.missing, "plan": plan}
+    return {
+        "questions": questions,
+        "notes": read.notes,
+        "missing": read.missing,
+        "plan": plan,
+        "open_applications": open_applications(plan) if plan else [],
+    }

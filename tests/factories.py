@@ -8,7 +8,7 @@ from guides.models import Guide, GuideTopic
 from marketplaces.models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
 from planner.models import Advice
 from skills.models import LearningResource, Skill, SkillCategory
-from training.models import Programme
+from training.models import Programme, ProgrammeDate
 
 _sequence = itertools.count(1)
 
@@ -155,6 +155,17 @@ def programme(skills=(), **fields):
     made = Programme.objects.create(**values)
     made.skills.set(skills)
     return made
+
+
+def programme_date(programme_obj, on, **fields):
+    values = {
+        "kind": "deadline",
+        "source_name": "Prothom Alo",
+        "source_url": "https://en.prothomalo.com/",
+        "checked_on": datetime.date.today(),
+    }
+    values.update(fields)
+    return ProgrammeDate.objects.create(programme=programme_obj, on=on, **values)
 
 
 def advice(**fields):

@@ -1,10 +1,11 @@
 """The training programmes shipped in training/content/ (see editorial.content)."""
 
+from collections import defaultdict
 from pathlib import Path
 
-from editorial.content import ContentDir, aliases, translated
+from editorial.content import Child, ContentDir, aliases, translated
 
-from .models import Programme
+from .models import Programme, ProgrammeDate
 
 CONTENT = ContentDir(Path(__file__).parent / "content")
 TEXT_FIELDS = (
@@ -21,10 +22,23 @@ TEXT_FIELDS = (
     "how_to_apply",
     "source",
 )
+DATE_COLUMNS = ("kind", "on", "time", "source_name", "source_url", "checked_on")
+
+
+def dates_by_programme():
+    """training/content/_dates.toml's [[dates]] rows, by their programme's slug, in file order."""
+    rows = defaultdict(list)
+    for row in CONTENT.table("_dates.toml", "dates"):
+        rows[row["programme"]].append({column: row[column] for column in DATE_COLUMNS if column in row})
+    return rows
 
 
 def load(loader):
+    dates = dates_by_programme()
     for item in CONTENT.items():
+        # Only a programme with shipped dates gets the child rows: one without keeps the
+        # fingerprint it was loaded with (and an editor's own dates on it are never replaced).
+        children = {"dates": Child(ProgrammeDate, "programme", dates[item["slug"]])} if dates[item["slug"]] else {}
         loader.sync(
             Programme,
             item["slug"],
@@ -44,4 +58,7 @@ def load(loader):
                 **translated(item, *TEXT_FIELDS),
             },
             m2m={"skills": item.get("skills", [])},
+            children=children,
         )
+    for slug in sorted(set(dates) - {item["slug"] for item in CONTENT.items()}):
+        loader.warn(f"training/content/_dates.toml: no programme with slug '{slug}'")

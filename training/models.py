@@ -46,6 +46,19 @@ class ProgrammeQuerySet(PublishedQuerySet):
     def fresh(self):
         return self.filter(facts_checked_on__gte=stale_before())
 
+    def with_application_dates(self, today):
+        """Each programme's next deadline from `today` on, and its next opening after today,
+        computed in the same query (no query per programme): see Programme.application_open."""
+
+        def first(**conditions):
+            dates = ProgrammeDate.objects.filter(programme=models.OuterRef("pk"), **conditions)
+            return models.Subquery(dates.order_by("on").values("on")[:1])
+
+        return self.annotate(
+            next_deadline=first(kind=DateKind.DEADLINE, on__gte=today),
+            next_opening=first(kind=DateKind.OPENS, on__gt=today),
+        )
+
 
 class Programme(MarkdownPage):
     heading_field = "name"
@@ -111,5 +124,50 @@ class Programme(MarkdownPage):
         return self.women_only or bool(self.women_share_percent)
 
     @property
+    def application_open(self):
+        """A deadline is still ahead, and no opening comes before it (that round has not opened
+        yet). Needs with_application_dates()."""
+        deadline, opening = getattr(self, "next_deadline", None), getattr(self, "next_opening", None)
+        return deadline is not None and (opening is None or opening > deadline)
+
+    @property
     def facts_are_stale(self):
         return self.facts_checked_on < stale_before()
+
+
+class DateKind(models.TextChoices):
+    OPENS = "opens", _("Applications open")
+    DEADLINE = "deadline", _("Application deadline")
+    TEST = "test", _("Selection test")
+    CLASSES = "classes", _("Classes start")
+
+
+class ProgrammeDateQuerySet(models.QuerySet):
+    def upcoming(self, today):
+        """Dates from `today` on (a date in Asia/Dhaka: timezone.localdate()), soonest first."""
+        return self.filter(on__gte=today).order_by("on", models.F("time").asc(nulls_first=True), "pk")
+
+
+class ProgrammeDate(models.Model):
+    """One announced date of a programme (a round's deadline, its test), with where it was announced."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="dates", verbose_name=_("training programme")
+    )
+    kind = models.CharField(_("what happens"), max_length=8, choices=DateKind.choices)
+    on = models.DateField(_("date"))
+    time = models.TimeField(_("time (Bangladesh)"), null=True, blank=True, help_text=_("Leave empty for all day."))
+    source_url = models.URLField(_("address of the source"))
+    source_name = models.CharField(_("source"), max_length=200)
+    checked_on = models.DateField(_("checked on"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ProgrammeDateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["on", "time", "pk"]
+        verbose_name = _("programme date")
+        verbose_name_plural = _("programme dates")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.on}"

@@ -4,11 +4,14 @@ Each page is measured with N items, then again with 3N: the count must stay with
 and must not grow.
 """
 
+import datetime
+
 import pytest
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import localdate as today
 
 from tests import factories
 
@@ -42,7 +45,9 @@ def build(count, topic, category, method, measured):
         measured["skill"].guides.add(guide)
         measured["market"].skills.add(skill)
         measured["market"].guides.add(guide)
-        factories.programme(skills=[skill, measured["skill"]], women_only=bool(n % 2))
+        programme = factories.programme(skills=[skill, measured["skill"]], women_only=bool(n % 2))
+        factories.programme_date(programme, today() + datetime.timedelta(days=n + 1))
+        factories.programme_date(measured["programme"], today() + datetime.timedelta(days=n + 1), kind="test")
         measured["programme"].skills.add(skill)
 
 
@@ -60,6 +65,8 @@ PAGES = [
     "/{lang}/learn/",
     "/{lang}/learn/?free=1&women=1",
     "/{lang}/learn/{programme}/",
+    "/{lang}/learn/calendar.ics",
+    "/{lang}/learn/{programme}/calendar.ics",
     "/{lang}/path/",
     "/{lang}/path/?device=own&english=comfortable&budget=more&like=design&like=tech&net=mobile",
     "/{lang}/money/",

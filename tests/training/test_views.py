@@ -6,8 +6,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from editorial.content import ContentLoader
+from editorial.content import ContentDir, ContentLoader
 from freelanceguide import locale_format
 from search.indexing import SOURCES
 from search.models import DETAIL_URLS, Kind, SearchEntry
@@ -208,3 +209,133 @@ def test_an_editors_change_to_a_programme_survives_a_content_load(shipped_conten
     call_command("load_content", stdout=io.StringIO())
     programme.refresh_from_db()
     assert programme.stipend_en == "Edited by an editor"
+
+
+# Dates: the learn page's next deadlines, closed ones on the programme page, the shipped file.
+
+
+def in_days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def dated():
+    soon = factories.programme(name_en="Soon course", name_bn="শিগগির কোর্স", slug="soon")
+    later = factories.programme(name_en="Later course", slug="later")
+    return {
+        "soon": soon,
+        "later": later,
+        "past": factories.programme_date(soon, in_days(-2), kind="opens"),
+        "soon_deadline": factories.programme_date(soon, in_days(3)),
+        "later_test": factories.programme_date(later, in_days(12), kind="test", time=datetime.time(10, 30)),
+        "hidden": factories.programme_date(factories.programme(name_en="Hidden one", published=False), in_days(1)),
+    }
+
+
+def next_deadlines(page):
+    return page.split('id="next-dates-heading"')[1].split("</section>")[0]
+
+
+def test_learn_page_shows_next_deadlines_first_soonest_first_and_no_past_date(client, dated):
+    page = client.get("/en/learn/").content.decode()
+    assert page.index('id="next-dates-heading"') < page.index('class="filters"') < page.index('class="cards"')
+    section = next_deadlines(page)
+    assert section.index(">Soon course</a>") < section.index(">Later course</a>")
+    assert locale_format.format_date(in_days(3), "en") in section and "10:30" in section
+    assert locale_format.format_date(in_days(-2), "en") not in section and "Hidden one" not in section
+    assert "Application deadline" in section and "Selection test" in section
+    assert 'href="/en/learn/calendar.ics" data-calendar' in section
+
+
+def test_learn_page_in_bangla_with_bangla_digits(client, dated):
+    section = next_deadlines(client.get("/bn/learn/").content.decode())
+    assert "সামনের শেষ তারিখগুলো" in client.get("/bn/learn/").content.decode()
+    assert locale_format.format_date(in_days(3), "bn") in section and "১০:৩০" in section
+    assert "আবেদনের শেষ দিন" in section and "ক্যালেন্ডারে যোগ করুন" in section
+    assert not any(digit in section.split("<li>")[1].split("</strong>")[0] for digit in "0123456789")
+
+
+def test_no_dates_no_next_deadlines_section(client, programmes):
+    assert 'id="next-dates-heading"' not in client.get("/en/learn/").content.decode()
+
+
+def test_programme_page_marks_past_dates_closed_and_offers_its_calendar(client, dated):
+    page = client.get("/en/learn/soon/").content.decode()
+    dates = page.split('id="dates-heading"')[1].split("</section>")[0]
+    past, future = dates.split("<li")[1], dates.split("<li")[2]
+    assert 'class="date-closed"' in past and "data-closed>past</em>" in past  # an opening: past, not closed
+    assert "data-closed" not in future and "Application deadline" in future
+    assert 'href="/en/learn/soon/calendar.ics" data-calendar' in dates
+    bangla = client.get("/bn/learn/soon/").content.decode()
+    assert "সময় পেরিয়ে গেছে" in bangla and locale_format.format_date(in_days(-2), "bn") in bangla
+
+
+def test_a_programme_with_only_past_dates_offers_no_calendar(client):
+    programme = factories.programme(slug="over")
+    factories.programme_date(programme, in_days(-30))
+    page = client.get("/en/learn/over/").content.decode()
+    assert "data-closed>closed</em>" in page and "data-calendar" not in page
+    assert "বন্ধ হয়ে গেছে" in client.get("/bn/learn/over/").content.decode()
+    assert 'id="next-dates-heading"' not in client.get("/en/learn/").content.decode()
+
+
+def test_shipped_dates_file_has_a_source_and_check_date_for_every_date():
+    for slug, rows in content.dates_by_programme().items():
+        assert slug in {item["slug"] for item in content.CONTENT.items()}
+        for row in rows:
+            assert row["source_url"].startswith("https://") and row["source_name"] and row["checked_on"]
+
+
+SHIPPED = content.CONTENT.path
+
+
+def write_content(folder, dates_toml):
+    source = SHIPPED / "her-power.toml"
+    (folder / "her-power.toml").write_bytes(source.read_bytes())
+    (folder / "_dates.toml").write_text(dates_toml, encoding="utf-8")
+
+
+DATES_TOML = """
+[[dates]]
+programme = "her-power"
+kind = "deadline"
+on = 2030-01-15
+time = 23:59:00
+source_name = "Kaler Kantho"
+source_url = "https://www.kalerkantho.com/"
+checked_on = 2026-12-06
+
+[[dates]]
+programme = "her-power"
+kind = "classes"
+on = 2030-02-01
+source_name = "Kaler Kantho"
+source_url = "https://www.kalerkantho.com/"
+checked_on = 2026-12-06
+"""
+
+
+def test_dates_load_with_their_programme_and_an_editors_date_survives(tmp_path, monkeypatch):
+    monkeypatch.setattr(content, "CONTENT", ContentDir(tmp_path))
+    # First shipped without dates, then the dates file gains two: the programme updates.
+    write_content(tmp_path, "dates = []\n")
+    content.load(ContentLoader())
+    programme = Programme.objects.get(slug="her-power")
+    assert not programme.dates.exists()
+    write_content(tmp_path, DATES_TOML)
+    loader = ContentLoader()
+    content.load(loader)
+    assert loader.counts["updated"] == 1
+    assert [(d.kind, d.on, d.time) for d in programme.dates.all()] == [
+        ("deadline", datetime.date(2030, 1, 15), datetime.time(23, 59)),
+        ("classes", datetime.date(2030, 2, 1), None),
+    ]
+    loader = ContentLoader()
+    content.load(loader)
+    assert set(loader.counts) == {"unchanged"}
+    # An editor moves the deadline: the next load keeps it.
+    programme.dates.filter(kind="deadline").update(on=datetime.date(2030, 1, 20))
+    loader = ContentLoader()
+    content.load(loader)
+    assert loader.counts["kept: changed by an editor"] == 1
+    assert programme.dates.get(kind="deadline").on == datetime.date(2030, 1, 20)
