@@ -9,6 +9,7 @@ from django.urls import reverse
 from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
+from questions.models import Question
 from skills.models import Skill
 from training.models import Programme
 
@@ -45,13 +46,14 @@ class SectionSitemap(BilingualSitemap):
         # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
         "money": (Marketplace,),
         "glossary:list": (Term,),
+        "questions:list": (Question,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         latest = {
             model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace, Programme, Term)
+            for model in (Guide, Skill, Marketplace, Programme, Term, Question)
         }
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
@@ -72,4 +74,5 @@ SITEMAPS = {
     "marketplaces": ContentSitemap(Marketplace),
     "training": ContentSitemap(Programme),
     "glossary": ContentSitemap(Term),
+    "questions": ContentSitemap(Question),
 }
