@@ -1,5 +1,6 @@
 """A reader's question is on no public page until an editor answers and publishes it."""
 
+import gzip
 import json
 import re
 
@@ -142,8 +143,7 @@ def test_backups_include_questions_and_answers(tmp_path):
     factories.question(slug="backed-up", body_en="Kept answer.")
     output = tmp_path / "backup.fulljson.gz"
     call_command("backup", output=str(output))
-    import gzip
-
-    text = gzip.open(output, "rt", encoding="utf-8").read()
+    with gzip.open(output, "rt", encoding="utf-8") as dump:
+        text = dump.read()
     assert "backed-up" in text
     assert "Kept answer." in text
