@@ -3,7 +3,7 @@ x-default (the unprefixed address, which redirects by the reader's language), an
 from the content's own `updated` time."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Value
 from django.urls import reverse
 
 from glossary.models import Term
@@ -51,10 +51,19 @@ class SectionSitemap(BilingualSitemap):
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
-        latest = {
-            model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace, Programme, Term, Question)
-        }
+        # One query for every model's newest time (a UNION of one aggregate per model).
+        models = (Guide, Skill, Marketplace, Programme, Term, Question)
+        parts = [
+            model.objects.published()
+            .order_by()
+            .annotate(kind=Value(index))
+            .values("kind")
+            .annotate(latest=Max("updated"))
+            .values_list("kind", "latest")
+            for index, model in enumerate(models)
+        ]
+        newest = dict(parts[0].union(*parts[1:], all=True).order_by())
+        latest = {model: newest.get(index) for index, model in enumerate(models)}
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
             for name, models in self.SECTIONS.items()
