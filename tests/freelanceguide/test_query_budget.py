@@ -44,6 +44,10 @@ def build(count, topic, category, method, measured):
         measured["market"].guides.add(guide)
         factories.programme(skills=[skill, measured["skill"]], women_only=bool(n % 2))
         measured["programme"].skills.add(skill)
+        question = factories.question()
+        question.guides.add(measured["guide"], guide)
+        question.skills.add(measured["skill"])
+        question.marketplaces.add(measured["market"])
 
 
 PAGES = [
@@ -66,6 +70,9 @@ PAGES = [
     "/{lang}/money/?m={market}&price=100",
     "/{lang}/money/?view=all&price=100",
     "/{lang}/money/?want=10000",
+    "/{lang}/questions/",
+    "/{lang}/questions/?page=2",
+    "/{lang}/questions/ask/",
 ]
 
 
