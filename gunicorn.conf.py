@@ -42,3 +42,10 @@ loglevel = "info"
 
 # gunicorn 27's control socket lives in ~/.gunicorn and is shared by every instance of a user.
 control_socket_disable = True
+
+
+def worker_exit(server, worker):
+    """Store the counts of pages served (searches) this worker still holds (page_cache.tallies)."""
+    from freelanceguide.page_cache import tallies
+
+    tallies.flush()

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from editorial.page_admin import (
@@ -10,7 +10,7 @@ from editorial.page_admin import (
     TranslatedTabularInline,
 )
 
-from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep
+from .models import ContractTerms, ExchangeRate, Marketplace, PaymentMethod, Payout, PayoutStep, RateImport
 
 
 @admin.register(PaymentMethod)
@@ -86,3 +86,36 @@ class ExchangeRateAdmin(HistoryAdmin, TranslatedAdmin):
     list_display = ("rate_on", "taka_per_dollar", "source_url")
     list_filter = (RateAgeFilter,)
     exclude = ("slug",)
+
+    def changelist_view(self, request, extra_context=None):
+        warn_about_rate_import(request)
+        return super().changelist_view(request, extra_context)
+
+
+def warn_about_rate_import(request):
+    """Tell the editor when the newest daily import failed or was held (the last rate stays)."""
+    if (problem := RateImport.latest_problem()) is not None:
+        messages.warning(
+            request,
+            _("The daily import of Bangladesh Bank's rate on %(day)s did not change the rate: %(outcome)s (%(why)s).")
+            % {"day": problem.run_on, "outcome": problem.get_outcome_display(), "why": problem.message},
+        )
+
+
+@admin.register(RateImport)
+class RateImportAdmin(admin.ModelAdmin):
+    """What the daily import did each day; written only by the schedule runner."""
+
+    list_display = ("run_on", "outcome", "rate_on", "taka_per_dollar", "message")
+    list_filter = ("outcome",)
+    readonly_fields = ("run_on", "started_at", "outcome", "message", "rate_on", "taka_per_dollar")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        warn_about_rate_import(request)
+        return super().changelist_view(request, extra_context)

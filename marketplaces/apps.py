@@ -11,3 +11,9 @@ class MarketplacesConfig(AppConfig):
         from freelanceguide.page_cache import watch_app
 
         watch_app(self)
+        # The schedule runner imports Bangladesh Bank's dollar rate once a day.
+        from editorial.schedules import daily
+
+        from .rate_import import run_daily
+
+        daily.register("marketplaces.import_exchange_rate", run_daily)

@@ -276,8 +276,9 @@ class ExchangeRateQuerySet(models.QuerySet):
 
 
 class ExchangeRate(models.Model):
-    """The reference US dollar to taka rate on a day; the newest one is used. Editors enter it
-    (or `manage.py import_exchange_rate`): the site never asks another host at run time."""
+    """The reference US dollar to taka rate on a day; the newest one is used. The schedule
+    runner imports Bangladesh Bank's rate once a day (marketplaces/rate_import.py); editors
+    enter one by hand or with `manage.py import_exchange_rate`. Reader pages never ask another host."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("The date, e.g. 2026-02-26."))
     rate_on = models.DateField(_("rate on"), unique=True)
@@ -302,3 +303,45 @@ class ExchangeRate(models.Model):
     @property
     def is_stale(self):
         return self.rate_on < timezone.localdate() - RATE_MAX_AGE
+
+
+class RateImport(models.Model):
+    """One day's attempt to import the US dollar rate from Bangladesh Bank (marketplaces/rate_import.py).
+
+    The unique day lets one schedule runner claim the day's import; a failed or held import
+    keeps the newest rate and stays listed for editors until a later import succeeds."""
+
+    RUNNING, IMPORTED, UNCHANGED, FAILED, HELD = "running", "imported", "unchanged", "failed", "held"
+    OUTCOMES = [
+        (RUNNING, _("running")),
+        (IMPORTED, _("new rate saved")),
+        (UNCHANGED, _("no newer rate published")),
+        (FAILED, _("failed: the last rate stays")),
+        (HELD, _("held for an editor: the last rate stays")),
+    ]
+    NEEDS_EDITOR = (FAILED, HELD)
+
+    run_on = models.DateField(_("day"), unique=True)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=OUTCOMES, default=RUNNING)
+    message = models.CharField(_("what happened"), max_length=400, blank=True)
+    rate_on = models.DateField(_("rate on the page for"), null=True, blank=True)
+    taka_per_dollar = models.DecimalField(_("rate on the page"), max_digits=8, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-run_on"]
+        verbose_name = _("daily rate import")
+        verbose_name_plural = _("daily rate imports")
+
+    def __str__(self):
+        return f"{self.run_on}: {self.get_outcome_display()}"
+
+    @property
+    def needs_editor(self):
+        return self.outcome in self.NEEDS_EDITOR
+
+    @classmethod
+    def latest_problem(cls):
+        """The newest import, when it failed or was held (editors should look), else None."""
+        latest = cls.objects.exclude(outcome=cls.RUNNING).first()
+        return latest if latest is not None and latest.needs_editor else None

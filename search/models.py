@@ -114,3 +114,26 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class SearchDay(models.Model):
+    """How often a query was searched on one day: one row per normalised query and day.
+
+    Written by search.misses from the page cache's counts (freelanceguide/page_cache/tallies.py),
+    so searches answered from the cache count too. No reader, address or time of day is kept.
+    """
+
+    query = models.CharField(_("normalised query"), max_length=200)
+    day = models.DateField(_("day"))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    results = models.PositiveIntegerField(_("results"), default=0)
+    corrected = models.BooleanField(_('"did you mean" shown'), default=False)
+
+    class Meta:
+        verbose_name = _("searches of a day")
+        verbose_name_plural = _("searches by day")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_day_once")]
+        indexes = [models.Index(fields=["day", "results"], name="search_day_results")]
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from freelanceguide.models import language_codes
 from freelanceguide.pagination import page_of
 
-from . import engines
+from . import engines, misses
 from .expand import Slot, expand, vocabulary_if_current
 from .indexing import normalised_passages
 from .models import Kind, SearchEntry, entry_id
@@ -63,6 +63,8 @@ class SearchPage:
     expanded_html: SafeString = ""
     typed_found: bool = False
     suggestions: list = field(default_factory=list)
+    # What the page cache counts for this page (search.misses): a first page of results only.
+    tally: tuple | None = None
 
 
 def _visible(text):
@@ -195,6 +197,8 @@ def _results_page(params):
                 show.expanded_html = _marked(shown)
     show.searched = True
     show.page = page_of(params, ids, RESULTS_PER_PAGE)
+    if show.page.number == 1:
+        show.tally = misses.tally_of(phrase, len(ids), bool(show.expanded_html))
     if not ids:
         show.suggestions = _suggestions(language)
         return show

@@ -6,4 +6,7 @@ from .results import results_page
 
 @require_safe
 def search_view(request):
-    return render(request, "search/search.html", {"search": results_page(request.GET)})
+    search = results_page(request.GET)
+    response = render(request, "search/search.html", {"search": search})
+    response.page_tally = search.tally  # freelanceguide/page_cache/tallies.py
+    return response

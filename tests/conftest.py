@@ -76,8 +76,12 @@ def staff_client(client, django_user_model):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Every test starts with no cached page (the database is rolled back between tests)."""
+    """Every test starts with no cached page and no count of pages served not yet stored (the
+    database is rolled back between tests)."""
     from django.core.cache import caches
+
+    from freelanceguide.page_cache import tallies
 
     for cache in caches.all():
         cache.clear()
+    tallies.clear()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
-from . import fingerprint
+from . import fingerprint, tallies
 from .version import _page_cache, content_version
 
 ACCEPTS_BR = re.compile(r"\bbr\b")
@@ -110,6 +110,8 @@ def make_entry(response, last_modified, encoding):
         ("Last-Modified", http_date(last_modified)),
     ]
     entry = {"etag": etag, "last_modified": last_modified, "headers": common}
+    if tally := getattr(response, tallies.ATTRIBUTE, None):
+        entry["tally"] = tally
     entry["identity"] = (plain, [*common, ("Content-Length", str(len(plain)))])
     return with_encoding(entry, encoding)[0]
 
@@ -124,7 +126,9 @@ def with_encoding(entry, encoding):
 
 
 def stored_response(key, entry, encoding):
-    """(body, headers) of a stored page in `encoding`; an encoding compressed now is stored too."""
+    """(body, headers) of a stored page in `encoding`; an encoding compressed now is stored too.
+    Counts the sending when the page asked for it (tallies)."""
+    tallies.count(entry.get("tally"))
     entry, added = with_encoding(entry, encoding)
     if added:
         _page_cache().set(key, entry, timeout=_timeout())

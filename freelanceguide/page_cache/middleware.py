@@ -6,6 +6,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
+from . import tallies
 from .entries import _prefixes, _timeout, choose_encoding, make_entry, page_key, request_may_use_cache, stored_response
 from .version import _page_cache
 
@@ -20,7 +21,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key, last_modified = self.key_for(request)
         if key is None:
-            return self.get_response(request)
+            return self.counted(self.get_response(request))
         entry = _page_cache().get(key)
         if entry is not None:
             return self.replay(request, key, entry)
@@ -29,6 +30,12 @@ class PageCacheMiddleware:
             entry = make_entry(response, last_modified, choose_encoding(request.META))
             _page_cache().set(key, entry, timeout=_timeout())
             return self.replay(request, key, entry)
+        return self.counted(response)
+
+    @staticmethod
+    def counted(response):
+        """A page sent without the cache is counted here (stored ones when they are sent)."""
+        tallies.count(getattr(response, tallies.ATTRIBUTE, None))
         return response
 
     def key_for(self, request):

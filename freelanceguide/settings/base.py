@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "editorial",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -220,3 +221,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The page the schedule runner reads the US dollar rate from once a day (marketplaces/rate_import.py);
+# empty turns the daily import off. Reader pages never fetch anything.
+EXCHANGE_RATE_IMPORT_URL = os.environ.get(
+    "EXCHANGE_RATE_IMPORT_URL", "https://www.bb.org.bd/en/index.php/fxmarket/interbank_fxmarket"
+)
+
+# Readers' sentences (feedback) are deleted this many days after an editor has handled them.
+FEEDBACK_TEXT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_TEXT_RETENTION_DAYS", "90"))

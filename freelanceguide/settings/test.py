@@ -27,3 +27,8 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
+# Tests never touch the network: the daily rate import is off (its tests hand it a stored page).
+EXCHANGE_RATE_IMPORT_URL = ""
+# Counts of pages served (searches) are flushed by the tests themselves, never inside a request
+# whose queries a test counts (freelanceguide/page_cache/tallies.py).
+PAGE_TALLY_FLUSH_SECONDS = 10**9

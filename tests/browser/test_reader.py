@@ -56,3 +56,25 @@ def test_the_site_works_without_javascript(browser, live_content):
     follow(page, page.locator(".language-switch a"))
     assert "/bn/marketplaces/compare/" in page.url
     context.close()
+
+
+def test_a_reader_without_javascript_tells_a_guide_it_was_hard_to_understand(browser, live_content):
+    from feedback.models import PageDay, Sentence
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    guide = "/bn/guides/what-is-freelancing/"
+    page.goto(live_content.url + guide)
+    before = page.content()
+    follow(page, page.locator("[data-feedback] button[value=no]"))
+    assert page.evaluate("document.documentElement.lang") == "bn"
+    page.check("input[name=reason][value=hard]")
+    page.fill("textarea[name=text]", "উদাহরণ আরও দরকার")
+    follow(page, page.locator("form[data-feedback] button[type=submit]"))
+    assert "ধন্যবাদ" in page.locator("h1").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    follow(page, page.locator(f'main a[href="{guide}"]'))
+    assert page.content() == before  # the same cached page, for this reader and the next
+    assert PageDay.objects.get(path=guide).hard == 1
+    assert Sentence.objects.get(path=guide).text == "উদাহরণ আরও দরকার"
+    context.close()

@@ -204,23 +204,26 @@ def test_done_when_fiverr_100_payoneer_to_bkash_in_bangla(client, money_content)
     # Every deduction, the taka in hand in Bangla digits and the days until usable.
     assert "ফাইভার থেকে পেওনিয়ারে" in html
     assert "পেওনিয়ার, তারপর বিকাশে" in html
-    assert "৳৯,১৩৫–৳৯,৪৬৮" in html
+    assert "৳৯,১৭৩–৳৯,৫০৮" in html  # the shipped rate, 122.81 (28 Sep 2026): 77 x 122.81 x 0.97; 79 x 122.81 x 0.98
     assert "১৪–১৭" in html
     assert '<meta name="robots" content="noindex">' in html
     # Each number traces to a dated source.
-    assert "https://www.bkash.com/help/limits" in html
+    assert (
+        "https://www.tbsnews.net/economy/bangladesh-bank-doubles-limit-sending-remittances-through-mfs-752826" in html
+    )
     assert "https://support.fiverr.com/hc/en-us/articles/201695617" in html
 
 
 def test_english_page_uses_western_grouping(client, money_content):
     html = client.get("/en/money/?m=upwork&route=upwork-local-bank&contract=fixed&price=1,000").content.decode()
-    # $1,000: worst 850 - 0.99 = 849.01 x 122.30 x 0.98 = 101,757.24 -> 101,757; best 999.01 x 122.30 = 122,178.923 -> 122,179.
-    assert "৳101,757–৳122,179" in html
+    # $1,000 at the shipped 122.81: worst 850 - 0.99 = 849.01 x 122.81 x 0.98 = 102,181.58 -> 102,182;
+    # best 999.01 x 122.81 = 122,688.418 -> 122,688.
+    assert "৳102,182–৳122,688" in html
 
 
 def test_bangla_page_uses_lakh_grouping(client, money_content):
     html = client.get("/bn/money/?m=upwork&route=upwork-local-bank&contract=fixed&price=1000").content.decode()
-    assert "৳১,০১,৭৫৭–৳১,২২,১৭৯" in html
+    assert "৳১,০২,১৮২–৳১,২২,৬৮৮" in html
 
 
 def test_hourly_rate_times_hours(client, money_content):
@@ -233,10 +236,10 @@ def test_hourly_rate_times_hours(client, money_content):
 def test_side_by_side_ranks_every_marketplace_with_facts(client, money_content):
     html = client.get("/en/money/?view=all&price=100").content.decode()
     table = html.split('class="ranking"')[1].split("</table>")[0]
-    # Worst cases for $100: Freelancer.com 90 x 118.631 = 10,677; Upwork (local bank) 84.01 x 122.30
-    # x 0.98 = 10,069; Fiverr 77 x 118.631 = 9,135 (the sums in the tests above).
+    # Worst cases for $100 at the shipped 122.81: Freelancer.com 90 x 119.1257 = 10,721; Upwork (local
+    # bank) 84.01 x 122.81 x 0.98 = 10,111; Fiverr 77 x 119.1257 = 9,173.
     assert table.index("Freelancer.com") < table.index("Upwork") < table.index("Fiverr")
-    assert "৳10,677" in table and "৳10,069" in table and "৳9,135" in table
+    assert "৳10,721" in table and "৳10,111" in table and "৳9,173" in table
     assert "<svg" in html
     # The chart needs no script: the page's only scripts are its JSON-LD and the site-wide,
     # optional offline.js (deferred, from the site's own static files).
@@ -250,7 +253,8 @@ def test_side_by_side_ranks_every_marketplace_with_facts(client, money_content):
 def test_reverse_lists_a_price_for_each_marketplace(client, money_content):
     html = client.get("/bn/money/?want=১০,০০০").content.decode()
     assert 'id="price-to-ask"' in html
-    assert "$১০৯.১২" in html  # Fiverr through bKash, as worked out above
+    # Fiverr through bKash at the shipped 122.81: (10,000 / (122.81 x 0.97) + 3) / 0.8 = 108.681... -> $108.69.
+    assert "$১০৮.৬৯" in html
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ def test_the_form_has_no_csrf_token_and_says_what_is_kept(client, lang):
     assert response.status_code == 200
     assert "csrfmiddlewaretoken" not in page
     assert f'name="{HONEYPOT_FIELD}"' in page
-    assert 'class="trap" aria-hidden="true"' in page
+    assert 'class="honeypot" aria-hidden="true"' in page
     assert "style=" not in page
     assert not response.cookies
     kept = "শুধু আপনার প্রশ্নের কথাগুলো" if lang == "bn" else "only the words of your question"

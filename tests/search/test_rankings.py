@@ -5,7 +5,7 @@ on most pages, in both languages, must be exactly the lists recorded in rankings
 CI runs the suite on both databases, so both must give these lists. After a change to the
 shipped content or to the ranking, look over the new order and record it:
 
-    .venv/bin/python bench/search_rankings.py > tests/search_rankings.txt
+    .venv/bin/python bench/search_rankings.py > tests/search/rankings.txt
 """
 
 import re

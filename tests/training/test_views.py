@@ -179,10 +179,16 @@ def test_shipped_programmes_load_with_sources_dates_and_their_skills(shipped_con
     assert shipped.count() == len(list(content.CONTENT.items())) >= 5
     for programme in shipped:
         assert programme.source_bn and programme.source_en and programme.source_url.startswith("https://")
-        assert programme.facts_checked_on == datetime.date(2026, 11, 26)
+        # Re-checked on 6 December 2026: the two whose status no source newer than a year confirms.
+        rechecked = programme.slug in {"dyd-freelancing-48-districts", "muktopaath"}
+        expected = datetime.date(2026, 12, 6) if rechecked else datetime.date(2026, 11, 26)
+        assert programme.facts_checked_on == expected
         assert programme.name_bn and programme.name_en and programme.summary_bn and programme.summary_en
     assert shipped.get(slug="learning-and-earning").status == "unknown"
-    assert shipped.get(slug="dyd-freelancing-48-districts").status == "running"
+    # No source newer than 2024 says the Department of Youth Development's project still runs (it ends in
+    # December 2026), and none newer than 2022 for Muktopaath: both are marked unknown, not running.
+    assert shipped.get(slug="dyd-freelancing-48-districts").status == "unknown"
+    assert shipped.get(slug="muktopaath").status == "unknown"
     assert set(shipped.get(slug="her-power").skills.values_list("slug", flat=True)) == {
         "web-development",
         "digital-marketing",

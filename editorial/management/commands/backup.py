@@ -18,8 +18,10 @@ from django.db import connection, transaction
 # Rebuilt by `migrate` (content types, permissions) or worthless in a backup (sessions, login
 # attempts). Everything else is kept: content in both languages, revisions, editors' accounts,
 # the admin's log and the content loader's records (so it still never overwrites an editor).
-# The search index is derived from the content: `restore` rebuilds it rather than loading it.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "search"]
+# The search index is derived from the content: `restore` rebuilds it rather than loading it
+# (the app's counts of searches go with it). Readers' own sentences (feedback) are not kept in
+# backups at all, so none outlives its retention in an old backup file; the counts are kept.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "search", "feedback.sentence"]
 
 
 class Command(BaseCommand):

@@ -1,6 +1,9 @@
-"""Enter US dollar rates from a CSV file an editor downloaded (the site never fetches one itself).
+"""Enter US dollar rates from a CSV file an editor downloaded, or from a saved copy of Bangladesh
+Bank's interbank market page (what the schedule runner's daily import reads; see
+marketplaces/rate_import.py), e.g. when the bank's site refused the runner:
 
     manage.py import_exchange_rate rates.csv
+    manage.py import_exchange_rate --bangladesh-bank-page interbank_fxmarket.html
 
 The file has a header row `date,taka_per_dollar,source_url` and optionally `note_bn,note_en`;
 dates are YYYY-MM-DD. A date already entered is updated; every row is checked before any is saved.
@@ -14,8 +17,10 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from marketplaces.models import ExchangeRate
+from marketplaces import rate_import
+from marketplaces.models import ExchangeRate, RateImport
 
 REQUIRED = ("date", "taka_per_dollar", "source_url")
 
@@ -49,9 +54,18 @@ class Command(BaseCommand):
     help = "Enter US dollar to taka rates from a CSV file (date,taka_per_dollar,source_url[,note_bn,note_en])."
 
     def add_arguments(self, parser):
-        parser.add_argument("path")
+        parser.add_argument("path", nargs="?", help="A CSV file of rates.")
+        parser.add_argument(
+            "--bangladesh-bank-page",
+            metavar="HTML",
+            help="A saved copy of Bangladesh Bank's interbank market page: its newest sound rate is entered.",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path=None, bangladesh_bank_page=None, **options):
+        if bangladesh_bank_page:
+            return self.from_page(bangladesh_bank_page)
+        if not path:
+            raise CommandError("give a CSV file or --bangladesh-bank-page")
         try:
             with open(path, newline="", encoding="utf-8") as handle:
                 rates = read_rates(handle)
@@ -67,3 +81,15 @@ class Command(BaseCommand):
                 ExchangeRate.objects.update_or_create(rate_on=rate.rate_on, defaults=fields)
         newest = ExchangeRate.objects.latest_first().first()
         self.stdout.write(self.style.SUCCESS(f"{len(rates)} rate(s) entered; the calculator uses {newest}."))
+
+    def from_page(self, page):
+        try:
+            with open(page, encoding="utf-8", errors="replace") as handle:
+                html = handle.read()
+        except OSError as error:
+            raise CommandError(str(error)) from error
+        record, _created = RateImport.objects.get_or_create(run_on=timezone.localdate())
+        record = rate_import.import_rate(html, record)
+        if record.needs_editor:
+            raise CommandError(f"{record.get_outcome_display()}: {record.message}")
+        self.stdout.write(self.style.SUCCESS(f"{record.get_outcome_display()}: {record.message}"))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0007_drop_postgres_search_functions'),
+        ('search', '0008_search_day'),
     ]
 
     operations = [
