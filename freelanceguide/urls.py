@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("training.urls")),
     path("money/", money, name="money"),
     path("glossary/", include("glossary.urls")),
+    path("questions/", include("questions.urls")),
     path("search/", include("search.urls")),
     path("path/", include("planner.urls")),
     path("feed/", require_safe(GuideFeed()), name="feed"),

@@ -6,6 +6,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from freelanceguide import page_extras
 from freelanceguide.offline import download_estimate
 from freelanceguide.pagination import page_of
 from marketplaces.models import Marketplace
@@ -53,7 +54,9 @@ def guide_list(request):
 
 @require_safe
 def guide_detail(request, slug):
-    guide = get_object_or_404(Guide.objects.published().with_translation_times().select_related("topic"), slug=slug)
+    guide = get_object_or_404(
+        page_extras.annotate(Guide.objects.published().with_translation_times().select_related("topic")), slug=slug
+    )
     previous_guide = next_guide = None
     if guide.path_position is not None:
         path = list(start_here_path().only("slug", "title_bn", "title_en", "path_position"))

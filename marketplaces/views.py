@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from freelanceguide import page_extras
 from freelanceguide.pagination import page_of
 
 from .forms import MAX_COMPARED, CompareForm
@@ -25,7 +26,9 @@ def marketplace_list(request):
 
 @require_safe
 def marketplace_detail(request, slug):
-    marketplace = get_object_or_404(Marketplace.objects.published().with_translation_times().with_payouts(), slug=slug)
+    marketplace = get_object_or_404(
+        page_extras.annotate(Marketplace.objects.published().with_translation_times().with_payouts()), slug=slug
+    )
     return render(
         request,
         "marketplaces/marketplace_detail.html",

@@ -22,6 +22,7 @@ from freelanceguide.models import language_codes
 from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
+from questions.models import Question
 from skills.models import Skill
 from training.models import Programme
 
@@ -35,6 +36,7 @@ SOURCES = {
     Marketplace: Kind.MARKETPLACE,
     Programme: Kind.PROGRAMME,
     Term: Kind.TERM,
+    Question: Kind.QUESTION,
 }
 
 # Inline tags vanish ("<a>this</a>." stays "this."); every other tag is a word break.

@@ -35,6 +35,7 @@ class Kind(models.TextChoices):
     MARKETPLACE = "marketplace", _("Marketplaces")
     PROGRAMME = "programme", _("Training programmes")
     TERM = "term", _("Glossary")
+    QUESTION = "question", _("Questions and answers")
 
 
 # Room for this many items of one kind: entry ids of kind n are n * KIND_SPAN + object id.
@@ -56,6 +57,7 @@ DETAIL_URLS = {
     Kind.MARKETPLACE: "marketplaces:detail",
     Kind.PROGRAMME: "training:detail",
     Kind.TERM: "glossary:detail",
+    Kind.QUESTION: "questions:detail",
 }
 
 

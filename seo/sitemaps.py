@@ -3,12 +3,13 @@ x-default (the unprefixed address, which redirects by the reader's language), an
 from the content's own `updated` time."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Value
 from django.urls import reverse
 
 from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
+from questions.models import Question
 from skills.models import Skill
 from training.models import Programme
 
@@ -45,14 +46,24 @@ class SectionSitemap(BilingualSitemap):
         # The empty money calculator (its answers are noindex); it shows marketplaces' facts.
         "money": (Marketplace,),
         "glossary:list": (Term,),
+        "questions:list": (Question,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
-        latest = {
-            model: model.objects.published().aggregate(latest=Max("updated"))["latest"]
-            for model in (Guide, Skill, Marketplace, Programme, Term)
-        }
+        # One query for every model's newest time (a UNION of one aggregate per model).
+        models = (Guide, Skill, Marketplace, Programme, Term, Question)
+        parts = [
+            model.objects.published()
+            .order_by()
+            .annotate(kind=Value(index))
+            .values("kind")
+            .annotate(latest=Max("updated"))
+            .values_list("kind", "latest")
+            for index, model in enumerate(models)
+        ]
+        newest = dict(parts[0].union(*parts[1:], all=True).order_by())
+        latest = {model: newest.get(index) for index, model in enumerate(models)}
         return [
             (name, max((latest[m] for m in models if latest[m]), default=None))
             for name, models in self.SECTIONS.items()
@@ -72,4 +83,5 @@ SITEMAPS = {
     "marketplaces": ContentSitemap(Marketplace),
     "training": ContentSitemap(Programme),
     "glossary": ContentSitemap(Term),
+    "questions": ContentSitemap(Question),
 }

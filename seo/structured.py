@@ -22,6 +22,7 @@ SECTIONS = {
     "skills": (lambda: _("Skills"), "skills:list", "skill"),
     "marketplaces": (lambda: _("Marketplaces"), "marketplaces:list", "marketplace"),
     "glossary": (lambda: _("Glossary"), "glossary:list", "term"),
+    "questions": (lambda: _("Questions readers asked"), "questions:list", "question"),
     "search": (lambda: _("Search"), "search:search", None),
 }
 
@@ -103,6 +104,17 @@ def questions(body_html):
         question = plain_text(heading)
         answer = plain_text(answer)
         if question.endswith(QUESTION_MARKS) and answer:
+            found.append((question, answer))
+    return found
+
+
+def answered(items):
+    """(question, answer) for readers' questions an editor answered (Question or LinkedQuestion)."""
+    found = []
+    for item in items:
+        question = " ".join((item.question or "").split())
+        answer = plain_text(item.answer_html)
+        if question and answer:
             found.append((question, answer))
     return found
 

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from freelanceguide import page_extras
 from freelanceguide.pagination import page_of
 
 from .forms import SkillFilterForm
@@ -22,7 +23,10 @@ def skill_list(request):
 @require_safe
 def skill_detail(request, slug):
     skill = get_object_or_404(
-        Skill.objects.published().with_translation_times().select_related("category").with_resources(), slug=slug
+        page_extras.annotate(
+            Skill.objects.published().with_translation_times().select_related("category").with_resources()
+        ),
+        slug=slug,
     )
     return render(
         request,

@@ -13,6 +13,7 @@ CONTENT_APPS = [
     "glossary",
     "guides",
     "training",
+    "questions",
     "planner",
     "editorial",
     "reversion",

@@ -262,3 +262,22 @@ def guide_form(guide, **changes):
         "path_position": "",
     }
     return {**values, **changes}
+
+
+def question(**fields):
+    """A reader question an editor answered and published (pass published=False for a waiting one)."""
+    from questions.models import Question
+
+    n = _n()
+    values = {
+        "slug": f"question-{n}",
+        "question_bn": f"প্রশ্ন {n}: শুধু ফোন দিয়ে কি শুরু করা যায়?",
+        "question_en": f"Question {n}: can I start with only a phone?",
+        "body_bn": f"উত্তর {n}: কিছু কাজ ফোনেই হয়।",
+        "body_en": f"Answer {n}: some work can be done on a phone.",
+        "asked_text": f"phone diye kaj {n}",
+        "asked_language": "bn",
+        "published": True,
+    }
+    values.update(fields)
+    return Question.objects.create(**values)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "glossary",
     "guides",
     "training",
+    # After guides, skills and marketplaces: questions link to them (never the reverse).
+    "questions",
     "planner",
     "search",
     "seo",

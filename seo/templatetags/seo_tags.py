@@ -4,6 +4,8 @@ from django.utils.translation import get_language
 
 from glossary.models import Term
 from guides.models import Guide
+from questions.linked import questions_of
+from questions.models import Question
 
 from .. import structured
 
@@ -50,11 +52,21 @@ def seo_head(context):
     title = context.get("page_title", "")
     obj = structured.page_object(request, context)
     blocks = [structured.breadcrumbs(request, title)]
+    pairs = []
     if isinstance(obj, Guide):
         blocks.append(structured.article(request, obj, language))
         pairs = structured.questions(obj.body_html)
-        if len(pairs) >= MIN_FAQ_QUESTIONS:
-            blocks.append(structured.faq(pairs))
+        if len(pairs) < MIN_FAQ_QUESTIONS:
+            pairs = []
+    # Readers' questions an editor answered and linked here (read in the page's own query),
+    # or the page of questions itself: one FAQPage per page, with the guide's own if any.
+    pairs += structured.answered(questions_of(obj, language)) if obj is not None else []
+    if isinstance(obj, Question):
+        pairs = structured.answered([obj])
+    elif request.resolver_match and request.resolver_match.view_name == "questions:list" and context.get("page"):
+        pairs = structured.answered(context["page"].object_list)
+    if pairs:
+        blocks.append(structured.faq(pairs))
     if isinstance(obj, Term):
         blocks.append(structured.defined_term(request, obj, language))
     return {

@@ -41,6 +41,11 @@ PAGES = [  # (path, expected status)
     ("/{lang}/glossary/escrow/", 200),
     ("/{lang}/glossary/connects/", 200),
     ("/{lang}/glossary/no-such-term/", 404),
+    ("/{lang}/questions/", 200),
+    ("/{lang}/questions/ask/", 200),
+    ("/{lang}/questions/ask/?next=/bn/guides/freelancing-from-a-phone/", 200),
+    ("/{lang}/questions/start-with-only-a-phone/", 200),
+    ("/{lang}/questions/no-such-question/", 404),
     ("/{lang}/search/", 200),
     ("/{lang}/search/?q=%E0%A6%AB%E0%A6%BE%E0%A6%87%E0%A6%AD%E0%A6%BE%E0%A6%B0", 200),  # ফাইভার
     ("/{lang}/search/?q=%3Cb%3Eweb%3C%2Fb%3E+design", 200),

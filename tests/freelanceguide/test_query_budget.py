@@ -49,6 +49,10 @@ def build(count, topic, category, method, measured):
         factories.programme_date(programme, today() + datetime.timedelta(days=n + 1))
         factories.programme_date(measured["programme"], today() + datetime.timedelta(days=n + 1), kind="test")
         measured["programme"].skills.add(skill)
+        question = factories.question()
+        question.guides.add(measured["guide"], guide)
+        question.skills.add(measured["skill"])
+        question.marketplaces.add(measured["market"])
 
 
 PAGES = [
@@ -73,6 +77,9 @@ PAGES = [
     "/{lang}/money/?m={market}&price=100",
     "/{lang}/money/?view=all&price=100",
     "/{lang}/money/?want=10000",
+    "/{lang}/questions/",
+    "/{lang}/questions/?page=2",
+    "/{lang}/questions/ask/",
 ]
 
 

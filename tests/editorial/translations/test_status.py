@@ -54,6 +54,7 @@ def test_tracks_every_translated_model():
         "glossary.term",
         "glossary.termtopic",
         "planner.advice",
+        "questions.question",
     }
     # Derived fields (HTML, table of contents, reading time) are not something to translate.
     assert ts.text_fields(Guide) == ["summary", "body", "title"]
