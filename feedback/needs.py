@@ -71,7 +71,7 @@ def questions_waiting():
     return Work(
         _("questions waiting for an answer"),
         question.objects.waiting().count(),
-        reverse("admin:questions_question_changelist") + "?waiting=1",
+        reverse("admin:questions_question_changelist") + "?waiting=yes",
     )
 
 

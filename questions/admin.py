@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from editorial.page_admin import PageAdmin
@@ -18,11 +17,7 @@ class WaitingFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return (
-                queryset.filter(published=False)
-                .filter(Q(body_bn="") | Q(body_bn__isnull=True))
-                .filter(Q(body_en="") | Q(body_en__isnull=True))
-            )
+            return queryset.waiting()
         return queryset
 
 

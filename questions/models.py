@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from freelanceguide.models import MarkdownPage
+from freelanceguide.models import MarkdownPage, PublishedQuerySet
 
 MAX_QUESTION_CHARS = 1000
 
@@ -24,8 +24,18 @@ def placeholder_slug():
     return f"q-{secrets.token_hex(4)}"
 
 
+class QuestionQuerySet(PublishedQuerySet):
+    def waiting(self):
+        """The moderation queue: sent by readers, not yet answered or published."""
+        unanswered = (models.Q(body_bn="") | models.Q(body_bn__isnull=True)) & (
+            models.Q(body_en="") | models.Q(body_en__isnull=True)
+        )
+        return self.filter(unanswered, published=False)
+
+
 class Question(MarkdownPage):
     heading_field = "question"
+    objects = QuestionQuerySet.as_manager()
 
     slug = models.SlugField(
         _("slug"),

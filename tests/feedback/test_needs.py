@@ -96,3 +96,14 @@ def test_work_tracked_elsewhere_links_to_where_it_is_fixed(admin_client):
     page = admin_client.get("/admin/feedback/needs/")
     assert page.status_code == 200
     assert 'href="/admin/editorial/translationwork/"' in page.content.decode()
+
+
+def test_questions_waiting_are_counted_and_link_to_the_moderation_queue(admin_client):
+    from questions.models import Question
+
+    Question.objects.create(asked_text="How do I start?", asked_language="bn")
+    Question.objects.create(asked_text="Answered", body_en="An answer", published=False)
+    waiting = needs.questions_waiting()
+    assert waiting.count == 1
+    queue = admin_client.get(waiting.url).content.decode()
+    assert "How do I start?" in queue and "Answered" not in queue
