@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from freelanceguide.pagination import page_of
 from freelanceguide.reader_posts import HONEYPOT_FIELD
@@ -11,6 +12,9 @@ from .forms import AskForm
 from .models import Question
 
 QUESTIONS_PER_PAGE = 30
+# Questions stored per day at most: a flood from many addresses cannot grow the table without
+# bound (each address is held to five posts a minute by the guard).
+QUESTIONS_PER_DAY = 200
 
 
 def safe_next(value):
@@ -35,10 +39,11 @@ def ask(data):
     form = AskForm(data)
     if not form.is_valid():
         return {"form": form, "honeypot": HONEYPOT_FIELD}, False
-    Question.objects.create(
-        asked_text=form.cleaned_data["question"],
-        asked_language=get_language() or "",
-        asked_on=timezone.localdate(),
-        published=False,
-    )
+    today, text = timezone.localdate(), form.cleaned_data["question"]
+    asked_today = Question.objects.waiting().filter(asked_on=today)
+    if asked_today.count() >= QUESTIONS_PER_DAY:
+        form.add_error("question", _("Many questions arrived today. Please ask again tomorrow."))
+        return {"form": form, "honeypot": HONEYPOT_FIELD}, False
+    if not asked_today.filter(asked_text=text).exists():  # the same words sent twice are kept once
+        Question.objects.create(asked_text=text, asked_language=get_language() or "", asked_on=today, published=False)
     return {"next": safe_next(form.cleaned_data.get("next"))}, True

@@ -42,9 +42,9 @@ def test_the_honeypot_gets_a_400(client):
 
 
 def test_the_sixth_post_in_a_minute_gets_a_429(client):
-    for _ in range(5):
-        assert client.post("/en/questions/ask/", {"question": "How do I start?"}).status_code == 200
-    response = client.post("/en/questions/ask/", {"question": "How do I start?"})
+    for number in range(5):  # five different questions: a repeat is stored once
+        assert client.post("/en/questions/ask/", {"question": f"How do I start {number}?"}).status_code == 200
+    response = client.post("/en/questions/ask/", {"question": "How do I start 5?"})
     assert response.status_code == 429
     assert Question.objects.count() == 5
 
@@ -74,3 +74,17 @@ def test_an_outside_next_address_is_never_linked(client, next_url):
     page = client.post("/en/questions/ask/", {"question": "How?", "next": next_url}).content.decode()
     assert "evil.example" not in page
     assert "javascript:" not in page
+
+
+def test_a_flood_of_questions_stops_at_the_days_cap_and_repeats_are_kept_once(client, monkeypatch):
+    from questions import pages
+
+    monkeypatch.setattr(pages, "QUESTIONS_PER_DAY", 3)
+    for number in range(2):
+        client.post("/bn/questions/ask/", {"question": "একই প্রশ্ন"}, REMOTE_ADDR=f"10.1.0.{number}")
+    assert Question.objects.count() == 1
+    for number in range(2):
+        client.post("/bn/questions/ask/", {"question": f"প্রশ্ন {number}"}, REMOTE_ADDR=f"10.2.0.{number}")
+    refused = client.post("/bn/questions/ask/", {"question": "আরেকটি"}, REMOTE_ADDR="10.3.0.1")
+    assert refused.status_code == 400 and "কাল আবার" in refused.content.decode()
+    assert Question.objects.count() == 3
