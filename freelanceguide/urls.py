@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("feed/", require_safe(GuideFeed()), name="feed"),
     path("offline/", offline.offline_page, name="offline"),
     path("feedback/", include("feedback.urls")),
+    path("", include("checks.urls")),
 )
 
 # Error pages in the reader's language; 404 keeps Django's view with templates/404.html.

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "seo",
     "editorial",
     "feedback",
+    "checks",
 ]
 
 MIDDLEWARE = [

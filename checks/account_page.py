@@ -1,0 +1,5 @@
+"""The account check's page (to be built)."""
+
+
+def account_page(params):
+    return {}
