@@ -8,7 +8,9 @@ an npm build to `make run` and several kilobytes for readers without adding anyt
 
 What a reader's browser keeps is decided by two rules, both general so new page kinds need nothing:
 - in the worker, by address: a page under a language prefix (`/bn/...`, `/en/...`) with no query
-  string and outside NEVER_KEPT (search results, the offline page itself);
+  string and outside NEVER_KEPT (search results, the offline page itself), plus the one plan
+  (`/bn/path/?answers`) a reader asked to keep ("Keep this plan", static/js/plan.js), which is
+  then served and refreshed like any kept page until the reader clears or replaces it;
 - on the server, by the response: only a page the page cache serves to everyone (`Cache-Control:
   no-cache`, nothing private) is kept. Staff (a session cookie), the admin, previews, POST
   responses and errors never carry that header, so they are never kept.
@@ -43,6 +45,7 @@ SHELL_FILES = [
     "fonts/noto-sans-bengali-400.woff2",
     "fonts/noto-sans-bengali-700.woff2",
     "js/offline.js",
+    "js/plan.js",  # the kept plan's ticks, and the home page's "your plan", offline too
 ]
 
 
@@ -71,6 +74,14 @@ def offline_urls():
     return urls
 
 
+def plan_urls():
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse("planner:path"))
+    return urls
+
+
 def worker_source():
     """The worker's code: the deployment fingerprint names its caches (read once per process)."""
     offline = offline_urls()
@@ -80,6 +91,8 @@ def worker_source():
         "shell": json.dumps([static(name) for name in SHELL_FILES] + list(offline.values())),
         "offline": json.dumps(offline),
         "never": json.dumps(NEVER_KEPT),
+        # The plan's address: with a query string (the answers), kept when the reader asks.
+        "plan": json.dumps(plan_urls()),
     }
     return render_to_string("offline/sw.js", context)
 

@@ -77,6 +77,14 @@ class Step:
     advice: Advice
     link: object = None  # a skill or marketplace from the plan, per the advice's link_to
 
+    @property
+    def id(self):
+        """The step's stable id, which the reader's ticks on the phone are keyed by (`data-step`,
+        static/js/plan.js): the advice's slug, unique and kept by editors (the content loader
+        matches rows by it), never the position, so a step added, removed or moved to another
+        week leaves every other step's tick where it was."""
+        return self.advice.slug
+
 
 @dataclass
 class Caution:
@@ -100,6 +108,10 @@ class Plan:
     @property
     def first_skill(self):
         return self.skills[0].skill if self.skills else None
+
+    @property
+    def step_count(self):
+        return sum(len(week.steps) for week in self.weeks)
 
 
 # --- the rules -------------------------------------------------------------------------------

@@ -2,6 +2,11 @@
 // site works as before. Registers /sw.js after the page has loaded, drives the "save the path"
 // button and fills the offline page's list of kept pages.
 (() => {
+  // A kept plan: plan.js draws it on the home page.
+  const mine = document.querySelector("[data-my-plan]");
+  try {
+    if (mine && localStorage.getItem("fg-plan")) document.head.appendChild(document.createElement("script")).src = mine.dataset.script;
+  } catch (e) {}
   const sw = navigator.serviceWorker;
   if (!sw) return;
   addEventListener("load", () => {

@@ -1,12 +1,14 @@
 {% autoescape off %}// Offline reading: see freelanceguide/offline.py for what is kept and why.
 const V = "{{ version }}", STATIC = "fg-static-" + V, PAGES = "fg-pages-" + V;
-const SHELL = {{ shell }}, OFFLINE = {{ offline }}, NEVER = {{ never }}, LANGS = Object.keys(OFFLINE);
+const SHELL = {{ shell }}, OFFLINE = {{ offline }}, NEVER = {{ never }}, PLAN = {{ plan }}, LANGS = Object.keys(OFFLINE);
 
 // A reader page: under a language prefix, no query string, not a kind that is never kept.
 const keepable = (url) => {
   const parts = url.pathname.split("/");
   return url.origin === location.origin && !url.search && LANGS.includes(parts[1]) && !NEVER.includes(parts[2]);
 };
+// Or a plan the reader keeps (static/js/plan.js; storable() refuses other origins).
+const asked = (url) => keepable(url) || PLAN.includes(url.pathname);
 // Only what the page cache serves to everyone: HTML, no-cache (revalidated), nothing private.
 const storable = (r) => {
   const cc = r.headers.get("Cache-Control") || "";
@@ -53,9 +55,9 @@ self.addEventListener("fetch", (e) => {
 // A kept page opens at once and is refreshed in the background; any other page comes from the
 // network, is kept if it may be, and offline becomes the offline page in the reader's language.
 async function page(e, url) {
-  const hit = keepable(url) && (await caches.match(url.href, { cacheName: PAGES }));
+  const hit = asked(url) && (await caches.match(url.href, { cacheName: PAGES }));
   const fresh = fetch(e.request).then(async (r) => {
-    if (keepable(url) && storable(r)) await (await caches.open(PAGES)).put(url.href, r.clone());
+    if ((hit || keepable(url)) && storable(r)) await (await caches.open(PAGES)).put(url.href, r.clone());
     return r;
   });
   if (hit) {
@@ -71,15 +73,17 @@ async function page(e, url) {
 }
 
 // "Save the path" (save: the reply says how many were kept), or the first page a reader opened
-// before the worker ran (keep: no reply; usually a 304 from the browser's own cache).
+// before the worker ran (keep: no reply; usually a 304 from the browser's own cache), or a plan.
 self.addEventListener("message", (e) => {
+  const gone = e.data && e.data.forget;
+  if (gone) e.waitUntil(caches.open(PAGES).then((c) => Promise.all(gone.map((u) => c.delete(u)))));
   const urls = e.data && (e.data.save || e.data.keep);
   if (!Array.isArray(urls)) return;
   e.waitUntil((async () => {
     let saved = 0;
     for (const u of urls) {
       const url = new URL(u, location.origin);
-      if (keepable(url) && (await keep(url.href).catch(() => false))) saved += 1;
+      if (asked(url) && (await keep(url.href).catch(() => false))) saved += 1;
     }
     if (e.data.save) e.source.postMessage({ saved, of: urls.length });
   })());

@@ -99,10 +99,13 @@ def test_the_worker_is_served_from_the_root_named_after_the_deployment(client):
         "/static/fonts/noto-sans-bengali-400.woff2",
         "/static/fonts/noto-sans-bengali-700.woff2",
         "/static/js/offline.js",
+        "/static/js/plan.js",  # a kept plan's ticks and the home page's "your plan" work offline
         "/bn/offline/",
         "/en/offline/",
     }
     assert '"search"' in re.search(r"NEVER = (\[.*?\])", source).group(1)
+    # The plan, whose answers are a query string, is kept only when the reader asks.
+    assert json.loads(re.search(r"PLAN = (\[.*?\])", source).group(1)) == ["/bn/path/", "/en/path/"]
 
 
 def test_the_worker_is_compressed_and_answers_304(client):
