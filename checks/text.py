@@ -179,8 +179,12 @@ def _first_match(matcher, phrase):
         return None
     for start in matcher.positions(phrase.words[0]):
         last = start
+        previous = phrase.words[0]
         for word in phrase.words[1:]:
-            following = [index for index in matcher.positions(word) if last < index <= last + 1 + MAX_GAP]
+            # A one-letter word is a piece of an address ("t me" of t.me): side by side only.
+            gap = 0 if min(len(word), len(previous)) == 1 else MAX_GAP
+            following = [index for index in matcher.positions(word) if last < index <= last + 1 + gap]
+            previous = word
             if not following:
                 break
             last = following[0]

@@ -15,6 +15,7 @@ CONTENT_APPS = [
     "training",
     "questions",
     "planner",
+    "checks",
     "editorial",
     "reversion",
 ]
