@@ -54,6 +54,7 @@ def test_tracks_every_translated_model():
         "glossary.term",
         "glossary.termtopic",
         "planner.advice",
+        "checks.redflag",
         "questions.question",
     }
     # Derived fields (HTML, table of contents, reading time) are not something to translate.
