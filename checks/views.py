@@ -38,7 +38,8 @@ def offer_check(request):
 
 @require_safe
 def account_check(request):
-    return render(request, "checks/account_check.html", account_page.account_page(request.GET))
+    context, status = account_page.account_page(request.GET)
+    return render(request, "checks/account_check.html", context, status=status)
 
 
 @pasted_text_check
