@@ -77,3 +77,8 @@ def test_rules_for_keeps_the_readers_marketplaces_or_falls_back_to_all():
     assert rules_for(rows, {"fiverr"}) == rows[1:]
     assert rules_for(rows, set()) == rows
     assert rules_for(rows, {"guru"}) == rows  # none of theirs: what the others do still helps
+
+
+def test_the_bangla_count_of_risks_is_in_bangla_digits(client, shipped_content):
+    html = client.get("/bn/account-check/", {"a": ["vpn", "names-differ"]}).content.decode()
+    assert "ঠিক করার মতো ২টি ঝুঁকি" in html
