@@ -11,7 +11,7 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.prod \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(scripts/secret_key.sh $(PYTHON))}"
 TEST_ENV = DJANGO_SETTINGS_MODULE=freelanceguide.settings.test
 
-.PHONY: run test system-libs check-links test-services test-postgres prepare lint format messages clean page-stats bench-search bench-search-ab browser backup restore bench bench-scale lighthouse
+.PHONY: run test system-libs check-links test-services test-postgres prepare lint format messages clean page-stats bench-search bench-search-ab bench-checks browser backup restore bench bench-scale lighthouse
 
 # npm checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json; never served.
 # Without npm the axe and HTML-checker tests are skipped with a message (under CI=true they fail).
@@ -124,6 +124,10 @@ page-stats: $(VENV)/.test-deps
 
 # Cold search results pages against 10,000 generated guides on SQLite and, with POSTGRES_URL,
 # on PostgreSQL (figures in docs/performance.md).
+# The three checks at the marketplace door: median time for a 5,000-character message.
+bench-checks: $(VENV)/.test-deps
+	$(PYTHON) bench/checks_bench.py
+
 bench-search: $(VENV)/.test-deps
 	DATABASE_URL= $(PYTHON) bench/search_bench.py
 	@if [ -n "$${POSTGRES_URL:-}" ]; then DATABASE_URL="$$POSTGRES_URL" $(PYTHON) bench/search_bench.py; fi

@@ -118,7 +118,9 @@ class Sourced(models.Model):
 class AccountRule(Sourced):
     """A marketplace's own rule behind an account risk, in plain words."""
 
-    risk = models.ForeignKey(AccountRisk, on_delete=models.CASCADE, related_name="rules", verbose_name=_("account risk"))
+    risk = models.ForeignKey(
+        AccountRisk, on_delete=models.CASCADE, related_name="rules", verbose_name=_("account risk")
+    )
     marketplace = models.ForeignKey(
         Marketplace, on_delete=models.CASCADE, related_name="+", verbose_name=_("marketplace")
     )
