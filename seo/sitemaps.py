@@ -6,6 +6,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Value
 from django.urls import reverse
 
+from checks.models import AccountRisk, AppealRoute, RedFlag
+
 from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
@@ -47,12 +49,16 @@ class SectionSitemap(BilingualSitemap):
         "money": (Marketplace,),
         "glossary:list": (Term,),
         "questions:list": (Question,),
+        # The checks' empty forms (their answers are noindex), from the rules each one shows.
+        "checks:offer": (RedFlag,),
+        "checks:account": (AccountRisk, AppealRoute),
+        "checks:proposal": (Guide,),
     }
 
     def items(self):
         # Computed on every request: the sitemap object lives as long as the process.
         # One query for every model's newest time (a UNION of one aggregate per model).
-        models = (Guide, Skill, Marketplace, Programme, Term, Question)
+        models = (Guide, Skill, Marketplace, Programme, Term, Question, RedFlag, AccountRisk, AppealRoute)
         parts = [
             model.objects.published()
             .order_by()

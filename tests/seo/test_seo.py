@@ -54,6 +54,7 @@ def test_sitemap_lists_every_published_page_in_both_languages_with_alternates(cl
     factories.term(slug="hidden-term", published=False)
     urls = sitemap(client)
     paths = ["/", "/guides/", "/skills/", "/marketplaces/", "/learn/", "/glossary/", "/questions/", "/path/", "/money/"]
+    paths += ["/offer-check/", "/account-check/", "/proposal-check/"]  # the checks' empty forms
     paths += ["/guides/alpha/", "/skills/beta/", "/marketplaces/gamma/", "/learn/delta/", "/glossary/delta/"]
     expected = {f"http://testserver/{lang}{path}" for lang in ("bn", "en") for path in paths}
     assert set(urls) == expected
