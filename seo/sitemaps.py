@@ -7,7 +7,6 @@ from django.db.models import Max, Value
 from django.urls import reverse
 
 from checks.models import AccountRisk, AppealRoute, RedFlag
-
 from glossary.models import Term
 from guides.models import Guide
 from marketplaces.models import Marketplace
