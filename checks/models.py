@@ -13,7 +13,31 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class RedFlag(models.Model):
+class CheckItem(models.Model):
+    """What a red flag and an account risk share: a slug, a place in the list, the guide to
+    read, and whether readers see it."""
+
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("ASCII letters, digits and hyphens; shared by both languages.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    guide = models.ForeignKey(
+        Guide, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("guide to read")
+    )
+    published = models.BooleanField(_("published"), default=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.title or self.slug
+
+
+class RedFlag(CheckItem):
     """One sign that an offer is a trap: the phrases that reveal it, how much it weighs, why it
     is one and what to do. An optional question lets a reader who pastes nothing answer it."""
 
@@ -22,10 +46,6 @@ class RedFlag(models.Model):
         STRONG = 2, _("Strong sign: two make a danger")
         DANGER = 3, _("Danger on its own")
 
-    slug = models.SlugField(
-        _("slug"), unique=True, help_text=_("ASCII letters, digits and hyphens; shared by both languages.")
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     weight = models.PositiveSmallIntegerField(_("weight"), choices=Weight.choices, default=Weight.STRONG)
     title = models.CharField(_("title"), max_length=200)
     question = models.CharField(
@@ -49,54 +69,28 @@ class RedFlag(models.Model):
         default=False,
         help_text=_("When found, the check also names free programmes that teach the skills the message mentions."),
     )
-    guide = models.ForeignKey(
-        Guide, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("guide to read")
-    )
-    published = models.BooleanField(_("published"), default=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(CheckItem.Meta):
         verbose_name = _("offer red flag")
         verbose_name_plural = _("offer red flags")
-
-    def __str__(self):
-        return self.title or self.slug
 
     def phrase_list(self):
         return tuple(line.strip() for line in self.phrases.splitlines() if line.strip())
 
 
-class AccountRisk(models.Model):
+class AccountRisk(CheckItem):
     """One thing that gets marketplace accounts suspended, asked as a yes-or-no question: why it
     is a risk, each marketplace's own rule with its source (AccountRule), and what to do before
     it becomes a ban."""
 
-    slug = models.SlugField(
-        _("slug"), unique=True, help_text=_("ASCII letters, digits and hyphens; shared by both languages.")
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     question = models.CharField(_("question"), max_length=300, help_text=_("Asked so that yes means the risk."))
     title = models.CharField(_("title"), max_length=200, help_text=_("The finding's heading when the answer is yes."))
     why = models.TextField(_("why it is a risk"), help_text=_("One or two plain sentences."))
     advice = models.TextField(_("what to do now"), help_text=_("What to do before it becomes a ban."))
-    guide = models.ForeignKey(
-        Guide, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("guide to read")
-    )
-    published = models.BooleanField(_("published"), default=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(CheckItem.Meta):
         verbose_name = _("account risk")
         verbose_name_plural = _("account risks")
-
-    def __str__(self):
-        return self.title or self.slug
 
 
 class Sourced(models.Model):
