@@ -1,4 +1,5 @@
-"""The search, whole: normalise -> match -> (expand -> match) -> rank -> page -> passages.
+"""The search, whole: normalise -> match -> (expand -> match) -> rank -> page -> passages,
+and the tools the words call for (search.tools).
 
 `results_page` is the one entry point; the view hands it the query parameters and renders what it
 returns. The words as typed are matched first; only when they find fewer than ENOUGH rows are
@@ -24,6 +25,7 @@ from .models import Kind, SearchEntry, entry_id
 from .normalise import normalise
 from .ranking import ranked_ids
 from .snippets import excerpt, highlight
+from .tools import tools_for
 
 MAX_QUERY_LENGTH = 200
 # More words add little; each is a term of the full-text query.
@@ -63,6 +65,8 @@ class SearchPage:
     expanded_html: SafeString = ""
     typed_found: bool = False
     suggestions: list = field(default_factory=list)
+    # The site's checks the words call for (search.tools), shown above the results.
+    tools: list = field(default_factory=list)
     # What the page cache counts for this page (search.misses): a first page of results only.
     tally: tuple | None = None
 
@@ -184,6 +188,7 @@ def _results_page(params):
     if not words:
         show.suggestions = _suggestions(language)
         return show
+    show.tools = tools_for(words)
     ids = ranked_ids([[(word,)] for word in words], phrase) if _may_match(words) else []
     show.typed_found = bool(ids)
     marked_words = words

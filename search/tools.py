@@ -1,0 +1,110 @@
+"""The site's tools a search offers above its results: a reader who searches "scam", "ban" or
+"proposal" is at the moment a check was made for, and a page about scams is one step further
+from an answer than the check itself.
+
+Search knows each tool by its URL name only (no import of the app that serves it, so the
+arrows still point one way: checks reads search's normalising, not the reverse). A tool is
+offered when a word of the query, as typed or read as Banglish (search.expand.bangla_of),
+begins with one of its stems, or is one typo away from a long one (search.expand.typo_limit).
+"""
+
+import functools
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from rapidfuzz.distance import OSA
+
+from .expand import LATIN, bangla_of, typo_limit
+from .normalise import normalise
+
+
+@dataclass(frozen=True)
+class Tool:
+    url_name: str
+    label: str
+    purpose: str
+    # Beginnings of the words that call for it, in any script and spelling (normalised on use).
+    stems: str
+
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+
+TOOLS = (
+    Tool(
+        "checks:offer",
+        _("Check an offer"),
+        _("a job, a message or a course that asks for money or promises income"),
+        "scam skam fraud fake cheat protarona protarok protaron batpar "
+        "স্ক্যাম প্রতারণা প্রতারক বাটপার ভুয়া ফেক ধোঁকা "
+        "registration+fee joining+fee task টাস্ক রেজিস্ট্রেশন+ফি "
+        "telegram টেলিগ্রাম like+earn like+income like+kore like+diye লাইক+আয় লাইক+করে লাইক+দিয়ে",
+    ),
+    Tool(
+        "checks:account",
+        _("Check your account"),
+        _("what gets accounts suspended, before it happens"),
+        "ban banned suspen suspended suspension disabled restricted appeal vpn "
+        "ব্যান সাসপেন্ড সাসপেনশন স্থগিত ডিজেবল রেস্ট্রিক্ট আপিল ভিপিএন "
+        "two+accounts multiple+accounts second+account "
+        "একাধিক+অ্যাকাউন্ট দুই+অ্যাকাউন্ট দুটি+অ্যাকাউন্ট",
+    ),
+    Tool(
+        "checks:proposal",
+        _("Check a proposal"),
+        _("what a client notices before you send it"),
+        "proposal propozal cover+letter bid gig প্রপোজাল প্রোপোজাল কভার+লেটার বিড গিগ",
+    ),
+)
+# Stems this short would match too much as prefixes ("gig" in "gigabyte", বিড in বিডি), so
+# they must be the whole word, or in Bangla the word with a case ending (গিগের, গিগে).
+WHOLE_WORD_BELOW = 4
+BANGLA_ENDINGS = ("", "ের", "র", "ে", "টি", "টা", "গুলো")
+# A typo is forgiven in stems this long only ("appeal" must not meet "appear").
+TYPOS_FROM = 7
+
+
+@functools.cache
+def _stems():
+    """[(tool, stems)] normalised, built on first use; a stem is a tuple of one word, or of two
+    that call for the tool only together ("two+accounts")."""
+    return [
+        (tool, tuple(dict.fromkeys(tuple(normalise(part) for part in stem.split("+")) for stem in tool.stems.split())))
+        for tool in TOOLS
+    ]
+
+
+def _forms(word):
+    forms = [word]
+    if LATIN.fullmatch(word):
+        forms.append(bangla_of(word))
+    return forms
+
+
+def _meets(form, stem):
+    if len(stem) < WHOLE_WORD_BELOW:
+        if LATIN.fullmatch(stem):
+            return form == stem
+        return any(form == stem + ending for ending in BANGLA_ENDINGS)
+    if form.startswith(stem):
+        return True
+    limit = typo_limit(len(stem)) if len(stem) >= TYPOS_FROM else 0
+    return limit > 0 and OSA.distance(form[: len(stem)], stem, score_cutoff=limit) <= limit
+
+
+def tools_for(words):
+    """The tools the query's normalised `words` call for, in TOOLS order."""
+    forms = [_forms(word) for word in words]
+
+    def at(index, stem_word):
+        return any(_meets(form, stem_word) for form in forms[index])
+
+    def called(stem):
+        return any(
+            all(at(start + offset, part) for offset, part in enumerate(stem))
+            for start in range(len(forms) - len(stem) + 1)
+        )
+
+    return [tool for tool, stems in _stems() if any(called(stem) for stem in stems)]
