@@ -52,7 +52,7 @@ class TestTheToolsBoxOnTheResultsPage:
         box = page.index("data-search-tools")
         assert '<li data-tool="checks:offer"><a href="/bn/offer-check/">' in page
         assert box < page.index('class="search-group"')
-        assert "data-tool=\"checks:account\"" not in page
+        assert 'data-tool="checks:account"' not in page
 
     def test_an_english_search_offers_the_english_check(self, client):
         page = client.get("/en/search/", {"q": "suspended account"}).content.decode()
