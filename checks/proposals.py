@@ -10,11 +10,11 @@ what the normalised words lose.
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from freelanceguide.locale_format import to_ascii_digits
 
-from .text import Pasted, Phrase, compiled, find_phrases
+from .spelling import misspellings
+from .text import Pasted, Phrase, compiled, find_phrases, word_list
 
 PROPOSAL, GIG = "proposal", "gig"
 SERIOUS, ADVICE = "serious", "advice"
@@ -58,7 +58,6 @@ GIG_DESCRIPTION_LIMIT = Limit(
 TOO_SHORT_WORDS = 50
 TOO_LONG_WORDS = 300
 LONG_FIRST_SENTENCE_WORDS = 35
-MAX_SPELLING = 5
 MAX_QUOTES = 3
 # Every way out the reader wrote is worth seeing: each one would have to go.
 MAX_CONTACT_QUOTES = 5
@@ -156,14 +155,9 @@ _NUMBER = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?।]+(?=\s|$)|\n")
 
 
-def _word_list(text):
-    """Words an editor keeps as running text, one space apart (easier to read and add to)."""
-    return tuple(text.split())
-
-
 # English words that say nothing about a job: left out when matching a job post's words.
 STOP_WORDS = frozenset(
-    _word_list(
+    word_list(
         """a about above after again all also am an and any are as at be been before being below
     between both but by can could did do does doing done down during each few for from further
     get got had has have having he her here hers him his how i if in into is it its just like
@@ -175,32 +169,6 @@ STOP_WORDS = frozenset(
     experienced good great best new one also etc ok okay able well time start asap"""
     )
 )
-
-# Words of this trade the dictionary does not know; each is English to a client.
-TRADE_WORDS = _word_list(
-    """upwork fiverr freelancer freelancers freelancing freelance wordpress woocommerce shopify
-    figma canva seo ui ux api apis css html javascript typescript python django php laravel react
-    reactjs nodejs vue angular photoshop illustrator indesign lightroom premiere logo logos ecommerce
-    behance dribbble github gitlab linkedin youtube tiktok instagram facebook google mailchimp hubspot
-    zapier excel gmail payoneer paypal bkash nagad wix squarespace webflow elementor mockup mockups
-    wireframe wireframes prototype prototypes favicon infographic infographics copywriting copywriter
-    proofreading proofreader transcription backend frontend fullstack devops saas smm ppc cms crm url
-    urls pdf png jpg jpeg svg gif ai chatgpt etsy dropshipping thumbnail thumbnails voiceover onboarding
-    email emails website websites app apps ios android flutter kotlin json sql mysql postgresql aws
-    adobe xd blender autocad sketchup branding rebrand rebranding responsive landing dashboard
-    dashboards plugin plugins whatsapp telegram skype imo viber zoom"""
-)
-_TRADE = frozenset(TRADE_WORDS)
-# The dictionary spells American; Bangladesh is taught British ("colour", "organise"). A word
-# that is American after one of these is spelt right.
-_BRITISH = (("our", "or"), ("ise", "ize"), ("isa", "iza"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"))
-# The spelling check runs on English only: when fewer of the Latin words are English than this,
-# the text is Banglish (every word would read as misspelt).
-MIN_ENGLISH_SHARE = 0.5
-# A real word this rare with a word one letter away this many times commoner is taken as a typo
-# ("fils" for "files"): the dictionary knows "fils", no client means it.
-RARE_WORD = 100
-COMMONER = 200
 
 
 @dataclass(frozen=True)
@@ -414,81 +382,3 @@ def _length_findings(proposal, body, title, kind):
                 )
             )
     return findings
-
-
-@lru_cache(maxsize=1)
-def _speller():
-    # Loading the dictionary takes a fifth of a second: once per process, not per request.
-    from spellchecker import SpellChecker
-
-    speller = SpellChecker()
-    speller.word_frequency.load_words(TRADE_WORDS)
-    return speller
-
-
-_CHUNK = re.compile(r"\S+")
-_LATIN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[\s\"'(]*$")
-
-
-def misspellings(text):
-    """Up to five misspelt English words as (word as written, the library's correction or "")."""
-    candidates = []
-    for chunk in _CHUNK.finditer(text):
-        word = chunk.group()
-        # Addresses, emails, handles and anything with a digit are not words to spell.
-        if _NUMBER.search(word) or "@" in word or "://" in word or re.search(r"[A-Za-z]\.[A-Za-z]", word):
-            continue
-        for match in _LATIN.finditer(word):
-            latin = match.group()
-            if len(latin) < 2 or latin.isupper():
-                continue
-            start = chunk.start() + match.start()
-            # A capital inside a sentence is a name (a client's, a brand's): not ours to spell.
-            if latin[0].isupper() and not _SENTENCE_START.search(text[:start]):
-                continue
-            candidates.append(latin)
-    if not candidates:
-        return []
-    speller = _speller()
-    lowered = [_base(word.lower()) for word in candidates]
-    unknown = speller.unknown(lowered)
-    english = sum(1 for word in lowered if word not in unknown)
-    if english < MIN_ENGLISH_SHARE * len(lowered):
-        return []
-    found, seen = [], set()
-    for written, word in zip(candidates, lowered, strict=True):
-        if word in seen or word in _TRADE or _british(speller, word):
-            continue
-        suggestion = _suggestion(speller, word, word in unknown)
-        if suggestion is not None:
-            seen.add(word)
-            found.append((written, suggestion))
-            if len(found) == MAX_SPELLING:
-                break
-    return found
-
-
-def _british(speller, word):
-    return any(old in word and speller.known([word.replace(old, new)]) for old, new in _BRITISH)
-
-
-def _base(word):
-    # "client's" is spelt as "client"; "don't" the dictionary knows whole.
-    return word[:-2] if word.endswith("'s") else word
-
-
-def _suggestion(speller, word, unknown):
-    """The correction for a misspelt word ("" when the library has none), or None when the word
-    is spelt right."""
-    if unknown:
-        correction = speller.correction(word)
-        return correction if correction and correction != word else ""
-    frequency = speller.word_frequency[word]
-    if frequency >= RARE_WORD:
-        return None
-    neighbours = speller.known(speller.edit_distance_1(word)) - {word}
-    best = max(neighbours, key=lambda other: speller.word_frequency[other], default=None)
-    if best and speller.word_frequency[best] >= COMMONER * max(frequency, 1):
-        return best
-    return None

@@ -59,6 +59,11 @@ class Pasted:
         return self.text[self.words[first].start : self.words[last].end]
 
 
+def word_list(text):
+    """Words an editor keeps as running text, one space apart (easier to read and add to)."""
+    return tuple(text.split())
+
+
 def read_pasted(raw, max_chars=MAX_CHARS):
     """The pasted text as words, or PasteError: "empty", "too_long", "binary" or "junk"."""
     text = readable(raw or "").replace("\r\n", "\n").strip()

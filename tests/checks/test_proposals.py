@@ -11,7 +11,6 @@ from checks.proposals import (
     SERIOUS,
     check_proposal,
     has_serious,
-    misspellings,
 )
 from checks.text import read_pasted
 
@@ -144,20 +143,6 @@ def test_word_counts_and_a_long_first_sentence():
     assert "weak-first-line" not in by_code(check(STRONG))
 
 
-def test_misspellings_are_found_but_trade_words_names_and_british_spelling_are_not():
-    words = dict(misspellings("I will recieve your fils and send them back."))
-    assert words["recieve"] == "receive"
-    assert "fils" in words
-    assert (
-        misspellings(
-            "I build Shopify and wordpress shops, design in figma and canva, and know seo, ui, ux, api, css, "
-            "html and javascript. Ask Rahim Uddin at Karim Traders about the colours I organise. SEO HTML5 "
-            "rahim@mail.com www.kormo.com"
-        )
-        == []
-    )
-
-
 def test_at_most_five_misspellings_are_reported():
     found = by_code(
         check(
@@ -168,10 +153,6 @@ def test_at_most_five_misspellings_are_reported():
     )
     assert len(found["spelling"].quotes) == 5
     assert found["spelling"].severity == ADVICE
-
-
-def test_banglish_is_not_spell_checked():
-    assert misspellings("Ami apnar logo ta korte parbo, kono somossa nai, kal theke kaj shuru korbo.") == []
 
 
 def test_a_long_gig_title_and_description_and_no_proposal_only_rules():
