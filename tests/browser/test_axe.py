@@ -41,6 +41,11 @@ OTHER_PAGES = [
     "/{lang}/money/?m=nosuch&price=-1&rate=x&want=0",
     "/{lang}/glossary/",
     "/{lang}/glossary/escrow/",
+    "/{lang}/search/?q=protarona",
+    "/{lang}/offer-check/",
+    "/{lang}/account-check/",
+    "/{lang}/account-check/?m=upwork&a=household-accounts&a=vpn",
+    "/{lang}/proposal-check/",
 ]
 
 

@@ -55,6 +55,19 @@ PAGES = [  # (path, expected status)
     ("/{lang}/path/?device=own&english=comfortable&hours=over20&budget=more&like=tech&like=design", 200),
     ("/{lang}/path/?device=tablet&zz=1", 200),
     ("/{lang}/offline/", 200),
+    ("/{lang}/search/?q=protarona", 200),  # with the checks' box
+    ("/{lang}/offer-check/", 200),
+    ("/{lang}/account-check/", 200),
+    ("/{lang}/account-check/?m=upwork&a=household-accounts&a=vpn", 200),
+    ("/{lang}/account-check/?a=nonsense", 400),
+    ("/{lang}/proposal-check/", 200),
+]
+# The checks' answers and form errors, which a reader reaches by posting.
+POSTED = [  # (path, data, expected status)
+    ("/{lang}/offer-check/", {"message": "Telegram e join korun, like korle 500 taka <b>income</b>"}, 200),
+    ("/{lang}/offer-check/", {"message": "x" * 5001}, 400),
+    ("/{lang}/proposal-check/", {"proposal": "Dear Sir, I have read your job description, WhatsApp 01711223344"}, 200),
+    ("/{lang}/proposal-check/", {"kind": "gig", "proposal": "I will design your logo\n" + "Clean logos. " * 100}, 200),
 ]
 
 
@@ -64,9 +77,12 @@ def test_every_reader_page_is_valid_html(client, shipped_content, tmp_path):
     pages = {path.format(lang=lang): status for path, status in PAGES for lang in ("bn", "en")}
     pages.update({path.format(lang=lang): 200 for path in add_page_variants() for lang in ("bn", "en")})
     files, pages_html = {}, {}
-    for number, (url, status) in enumerate(pages.items()):
-        response = client.get(url)
+    posted = [(path.format(lang=lang), data, status) for path, data, status in POSTED for lang in ("bn", "en")]
+    requests = [(url, None, status) for url, status in pages.items()] + posted
+    for number, (url, data, status) in enumerate(requests):
+        response = client.get(url) if data is None else client.post(url, data)
         assert response.status_code == status, (url, response.status_code)
+        url = url if data is None else f"{url} (posted {number})"
         file = tmp_path / f"page-{number}.html"
         file.write_bytes(response.content)
         pages_html[url] = response.content.decode()
