@@ -21,6 +21,9 @@ PAGES = [
     ("marketplace", "/bn/marketplaces/upwork/"),
     ("comparison", "/bn/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com"),
     ("guide (English)", "/en/guides/what-is-freelancing/"),
+    ("offer check", "/bn/offer-check/"),
+    ("account check, answered", "/bn/account-check/?m=upwork&a=household-accounts&a=vpn"),
+    ("proposal check", "/bn/proposal-check/"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
