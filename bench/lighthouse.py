@@ -22,7 +22,7 @@ PAGES = [
     ("comparison", "/bn/marketplaces/compare/?m=upwork&m=fiverr&m=freelancer-com"),
     ("guide (English)", "/en/guides/what-is-freelancing/"),
     ("offer check", "/bn/offer-check/"),
-    ("account check, answered", "/bn/account-check/?m=upwork&a=household-accounts&a=vpn"),
+    ("account check", "/bn/account-check/"),  # (answers are noindex by design: SEO would say so)
     ("proposal check", "/bn/proposal-check/"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
