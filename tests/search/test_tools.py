@@ -8,7 +8,7 @@ from search.tools import tools_for
 
 
 def offered(query):
-    return [tool.url_name for tool in tools_for(query_words(query)[1])]
+    return tools_for(query_words(query)[1])
 
 
 @pytest.mark.parametrize(
